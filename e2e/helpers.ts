@@ -1,0 +1,32 @@
+import { promises as fs } from 'node:fs';
+import path from 'node:path';
+import type { Page } from '@playwright/test';
+import { e2eHome, e2eToken, repoRoot } from './env';
+
+export const screenshotDir = path.join(repoRoot, 'test-results', 'screenshots');
+
+export async function openStudio(page: Page, lang: 'en' | 'zh-CN' = 'en'): Promise<void> {
+  await page.addInitScript((l) => {
+    if (!localStorage.getItem('capture-studio.language')) localStorage.setItem('capture-studio.language', l);
+  }, lang);
+  await page.goto(`/#token=${e2eToken}`);
+}
+
+export async function setLanguage(page: Page, lang: 'en' | 'zh-CN'): Promise<void> {
+  await page.getByTestId('language').selectOption(lang);
+}
+
+export async function shot(page: Page, name: string): Promise<void> {
+  await fs.mkdir(screenshotDir, { recursive: true });
+  await page.screenshot({ path: path.join(screenshotDir, `${name}.png`) });
+}
+
+/** The take folder on disk, found the way an operator would: shoots/<shoot>/<take>. */
+export async function takeDir(shootName: string, takeId: string): Promise<string> {
+  const root = path.join(e2eHome, 'shoots');
+  for (const dir of await fs.readdir(root)) {
+    const shoot = JSON.parse(await fs.readFile(path.join(root, dir, 'shoot.json'), 'utf8')) as { name: string };
+    if (shoot.name === shootName) return path.join(root, dir, takeId);
+  }
+  throw new Error(`no shoot named ${shootName} in ${root}`);
+}

@@ -1,0 +1,19 @@
+/**
+ * The only bridge between the sandboxed renderer and main: one invoke and one event channel, both
+ * typed and validated by src/shared/api.ts on the main side. No Node API reaches the page.
+ */
+import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
+import type { PreloadBridge, Result } from '../shared/api';
+
+const bridge: PreloadBridge = {
+  invoke: (method, input) => ipcRenderer.invoke('studio:invoke', method, input) as Promise<Result<unknown>>,
+  on: (event, listener) => {
+    const wrapped = (_e: IpcRendererEvent, name: string, payload: unknown) => {
+      if (name === event) listener(payload);
+    };
+    ipcRenderer.on('studio:event', wrapped);
+    return () => ipcRenderer.removeListener('studio:event', wrapped);
+  },
+};
+
+contextBridge.exposeInMainWorld('studio', bridge);

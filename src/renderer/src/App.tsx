@@ -1,0 +1,48 @@
+import { useEffect } from 'react';
+import { useTranslation } from 'react-i18next';
+import { studio } from './api/client';
+import { rememberLanguage } from './i18n';
+import { ErrorBanner } from './components/ErrorBanner';
+import { LanguageSwitch } from './components/LanguageSwitch';
+import { RecordScreen } from './features/record/RecordScreen';
+import { useStudio } from './stores/studio-store';
+
+export function App() {
+  const { t, i18n } = useTranslation();
+  const load = useStudio((s) => s.load);
+  const info = useStudio((s) => s.info);
+
+  useEffect(() => {
+    void load();
+    // A language chosen on another client of this studio (or before a browser reset) wins over the
+    // system locale.
+    void studio
+      .call('settings.get', {})
+      .then((s) => {
+        if (s.language && s.language !== i18n.language) {
+          rememberLanguage(s.language);
+          void i18n.changeLanguage(s.language);
+        }
+      })
+      .catch(() => {});
+  }, [load, i18n]);
+
+  useEffect(() => {
+    document.documentElement.lang = i18n.language;
+    document.title = t('app.title');
+  }, [i18n.language, t]);
+
+  return (
+    <div className="app">
+      <header className="topbar">
+        <h1>{t('app.title')}</h1>
+        {info && <span className="mode">{t(`app.mode.${info.mode}`)}</span>}
+        <div className="spacer" />
+        <LanguageSwitch />
+      </header>
+      {info && 'error' in info.ffmpeg && <div className="banner warn">{t('app.ffmpegMissing')} {info.ffmpeg.error.hint}</div>}
+      <ErrorBanner />
+      <RecordScreen />
+    </div>
+  );
+}

@@ -1,0 +1,38 @@
+/**
+ * Serve mode's WebSocket framing of the contract. Calls are JSON text frames; a call that carries
+ * bytes (recording chunks) is one binary frame: a 4-byte little-endian header length, the JSON
+ * header, then the raw bytes, which land in the input field named by `binaryField`.
+ */
+import type { Result } from './api';
+
+export type ClientMessage = { t: 'call'; id: number; method: string; input: unknown; binaryField?: string };
+export type ServerMessage =
+  | { t: 'result'; id: number; result: Result<unknown> }
+  | { t: 'event'; event: string; payload: unknown };
+
+const encoder = new TextEncoder();
+const decoder = new TextDecoder();
+
+export function encodeBinaryCall(header: ClientMessage, bytes: Uint8Array): Uint8Array {
+  const head = encoder.encode(JSON.stringify(header));
+  const out = new Uint8Array(4 + head.byteLength + bytes.byteLength);
+  new DataView(out.buffer).setUint32(0, head.byteLength, true);
+  out.set(head, 4);
+  out.set(bytes, 4 + head.byteLength);
+  return out;
+}
+
+/** Decode either frame kind into a call whose input has the bytes put back in place. */
+export function decodeClientFrame(frame: string | Uint8Array): ClientMessage {
+  if (typeof frame === 'string') return JSON.parse(frame) as ClientMessage;
+  if (frame.byteLength < 4) throw new Error('binary frame too short');
+  const view = new DataView(frame.buffer, frame.byteOffset, frame.byteLength);
+  const headLen = view.getUint32(0, true);
+  if (4 + headLen > frame.byteLength) throw new Error('binary frame header overruns the frame');
+  const header = JSON.parse(decoder.decode(frame.subarray(4, 4 + headLen))) as ClientMessage;
+  const bytes = frame.slice(4 + headLen);
+  if (header.binaryField && header.input && typeof header.input === 'object') {
+    (header.input as Record<string, unknown>)[header.binaryField] = bytes;
+  }
+  return header;
+}
