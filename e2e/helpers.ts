@@ -30,3 +30,14 @@ export async function takeDir(shootName: string, takeId: string): Promise<string
   }
   throw new Error(`no shoot named ${shootName} in ${root}`);
 }
+
+/** Create a shoot through the UI, opening the form first when shoots already exist. */
+export async function createShoot(page: Page, name: string, model = ''): Promise<void> {
+  const form = page.getByTestId('shoot-name');
+  await page.getByTestId('shoot-panel').waitFor();
+  if (!(await form.isVisible())) await page.getByTestId('shoot-new').click();
+  await form.fill(name);
+  await page.getByTestId('shoot-model').fill(model);
+  await page.getByTestId('shoot-create').click();
+  await page.getByTestId('shoot-select').filter({ hasText: name }).waitFor();
+}

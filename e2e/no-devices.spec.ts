@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { BASE_CHROMIUM_ARGS, chromiumPath } from './env';
-import { openStudio, setLanguage, shot } from './helpers';
+import { createShoot, openStudio, setLanguage, shot } from './helpers';
 
 // Headless Chromium with permission granted but no fake devices: the machine has no camera or mic.
 test.use({
@@ -10,11 +10,7 @@ test.use({
 test('with no camera and no microphone, Record is off and the reason is shown', async ({ page }) => {
   await openStudio(page, 'en');
   const name = `No devices ${Date.now()}`;
-  if (await page.getByTestId('shoot-name').isVisible()) {
-    await page.getByTestId('shoot-name').fill(name);
-    await page.getByTestId('shoot-create').click();
-  }
-  await expect(page.getByTestId('shoot-select')).toBeVisible();
+  await createShoot(page, name);
   await expect(page.getByTestId('record')).toBeDisabled();
   await expect(page.getByTestId('record-disabled-reason')).toHaveText('Record is off: no camera is connected.');
   await expect(page.getByTestId('camera-select')).toContainText('No camera found');

@@ -4,7 +4,7 @@ import { expect, test } from '@playwright/test';
 import { probeMedia } from '../src/main/services/ffmpeg';
 import { BASE_CHROMIUM_ARGS, chromiumPath, fakeMediaArgs, mediaDir } from './env';
 import { fixture } from './global-setup';
-import { openStudio, setLanguage, shot, takeDir } from './helpers';
+import { createShoot, openStudio, setLanguage, shot, takeDir } from './helpers';
 
 test.use({
   launchOptions: {
@@ -21,10 +21,8 @@ test('choose devices, record 5 s, stop: the take lands as a 25 fps H.264 MP4 wit
   await shot(page, 'record-00-first-start-en');
 
   const shootName = `E2E shoot ${Date.now()}`;
-  await page.getByTestId('shoot-name').fill(shootName);
-  await page.getByTestId('shoot-model').fill('Test model');
-  await page.getByTestId('shoot-create').click();
-  await expect(page.getByTestId('shoot-select')).toContainText(shootName);
+  await createShoot(page, shootName, 'Test model');
+  await expect(page.getByTestId('shoot-select').locator('option:checked')).toContainText(shootName);
 
   // The fake camera plays the 540×960 fixture: the device facts say so and warn (§1.2.2).
   const facts = page.getByTestId('device-facts');
@@ -41,9 +39,12 @@ test('choose devices, record 5 s, stop: the take lands as a 25 fps H.264 MP4 wit
   await setLanguage(page, 'en');
 
   await page.getByTestId('record').click();
+  const clicked = Date.now();
   await expect(page.getByTestId('rec-timer')).toBeVisible();
-  await page.waitForTimeout(5_000);
+  await page.waitForTimeout(2_000);
   await shot(page, 'record-02-recording-en');
+  // Stop 5 s after Record, whatever the screenshot cost.
+  await page.waitForTimeout(Math.max(0, 5_000 - (Date.now() - clicked)));
   await page.getByTestId('stop').click();
 
   const take = page.locator('[data-testid="take"][data-take-id="take-001"]');

@@ -1,9 +1,10 @@
 import { isMethodName, methods, type MethodName, type MethodOutput, type MethodParsedInput, type Result } from '../shared/api';
 import { toErrorShape } from '../shared/errors';
 
-export type Handlers = {
-  [M in MethodName]: (input: MethodParsedInput<M>) => Promise<MethodOutput<M>>;
+export type HandlersFor<K extends MethodName> = {
+  [M in K]: (input: MethodParsedInput<M>) => Promise<MethodOutput<M>>;
 };
+export type Handlers = HandlersFor<MethodName>;
 
 export type Dispatch = (method: unknown, input: unknown) => Promise<Result<unknown>>;
 

@@ -109,8 +109,8 @@ export type Take = z.infer<typeof TakeSchema>;
 
 const empty = z.object({}).strict();
 
-/** Every call: input schema (validated in main) and output schema (the reply's type). */
-export const methods = {
+/** App facts, settings, shoots, takes and the recording of a take. */
+const coreMethods = {
   'app.info': { input: empty, output: AppInfoSchema },
   'settings.get': { input: empty, output: SettingsSchema },
   'settings.set': {
@@ -150,6 +150,14 @@ export const methods = {
   },
 } as const;
 
+/**
+ * Every call: input schema (validated in main) and output schema (the reply's type). Each
+ * capability declares its group in src/shared/contract/<name>.ts and is spread in here.
+ */
+export const methods = {
+  ...coreMethods,
+} as const;
+
 export type Methods = typeof methods;
 export type MethodName = keyof Methods;
 export type MethodInput<M extends MethodName> = z.input<Methods[M]['input']>;
@@ -164,7 +172,7 @@ export const FinalizeProgressSchema = z.object({
   etaSeconds: z.number().nullable(),
 });
 
-/** Events main pushes to every client. */
+/** Events main pushes to every client; capabilities spread their groups in as with methods. */
 export const events = {
   'take.finalize-progress': FinalizeProgressSchema,
   'takes.changed': z.object({ shootId: IdSchema }),

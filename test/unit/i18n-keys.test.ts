@@ -19,6 +19,13 @@ describe('zh-CN and en', () => {
     const get = (o: object, k: string) => k.split('.').reduce<unknown>((a, p) => (a as Record<string, unknown>)[p], o) as string;
     for (const k of keys(en)) expect(placeholders(get(zhCN, k)), k).toEqual(placeholders(get(en, k)));
   });
+  it('use no placeholder that i18next reads as an option (ns, lng …)', () => {
+    const reserved = ['ns', 'lng', 'lngs', 'context', 'defaultValue', 'returnObjects', 'replace', 'postProcess', 'interpolation'];
+    for (const k of keys(en)) {
+      const get = k.split('.').reduce<unknown>((a, p) => (a as Record<string, unknown>)[p], en) as string;
+      for (const p of placeholders(get)) expect(reserved, `${k} uses {{${p}}}`).not.toContain(p);
+    }
+  });
   it('name every error code', () => {
     for (const code of ErrorCodeSchema.options) {
       expect(en.errors[code]).toBeTruthy();

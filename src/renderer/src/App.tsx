@@ -4,13 +4,16 @@ import { studio } from './api/client';
 import { rememberLanguage } from './i18n';
 import { ErrorBanner } from './components/ErrorBanner';
 import { LanguageSwitch } from './components/LanguageSwitch';
-import { RecordScreen } from './features/record/RecordScreen';
+import { SCREENS } from './screens';
+import { useScreen } from './use-screen';
 import { useStudio } from './stores/studio-store';
 
 export function App() {
   const { t, i18n } = useTranslation();
   const load = useStudio((s) => s.load);
   const info = useStudio((s) => s.info);
+  const [screen, setScreen] = useScreen();
+  const Current = SCREENS.find((s) => s.id === screen)?.Component ?? SCREENS[0]?.Component;
 
   useEffect(() => {
     void load();
@@ -37,12 +40,25 @@ export function App() {
       <header className="topbar">
         <h1>{t('app.title')}</h1>
         {info && <span className="mode">{t(`app.mode.${info.mode}`)}</span>}
+        <nav className="tabs">
+          {SCREENS.map((s) => (
+            <button
+              key={s.id}
+              type="button"
+              data-testid={`nav-${s.id}`}
+              className={s.id === screen ? 'tab active' : 'tab'}
+              onClick={() => setScreen(s.id)}
+            >
+              {t(`nav.${s.id}`)}
+            </button>
+          ))}
+        </nav>
         <div className="spacer" />
         <LanguageSwitch />
       </header>
       {info && 'error' in info.ffmpeg && <div className="banner warn">{t('app.ffmpegMissing')} {info.ffmpeg.error.hint}</div>}
       <ErrorBanner />
-      <RecordScreen />
+      {Current && <Current />}
     </div>
   );
 }

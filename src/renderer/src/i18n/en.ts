@@ -6,6 +6,9 @@ export const en = {
     mode: { electron: 'Desktop', serve: 'Browser (serve mode)' },
     ffmpegMissing: 'ffmpeg was not found: takes can be recorded but not turned into MP4.',
   },
+  nav: {
+    record: 'Record',
+  },
   shoot: {
     heading: 'Shoot',
     new: 'New shoot',
@@ -23,7 +26,7 @@ export const en = {
     noCamera: 'No camera found',
     noMicrophone: 'No microphone found',
     delivers: 'Camera delivers {{width}}×{{height}} at {{fps}} fps',
-    micDelivers: 'Microphone: {{rate}} Hz, {{channels}} ch, echo cancellation {{ec}}, noise suppression {{ns}}, auto gain {{agc}}',
+    micDelivers: 'Microphone: {{rate}} Hz, {{channels}} ch, echo cancellation {{echo}}, noise suppression {{noise}}, auto gain {{gain}}',
     on: 'on',
     off: 'off',
     unknown: 'unknown',

@@ -7,6 +7,9 @@ export const zhCN: Messages = {
     mode: { electron: '桌面版', serve: '浏览器（服务模式）' },
     ffmpegMissing: '未找到 ffmpeg：可以录制，但无法生成 MP4。',
   },
+  nav: {
+    record: '录制',
+  },
   shoot: {
     heading: '拍摄',
     new: '新建拍摄',
@@ -24,7 +27,7 @@ export const zhCN: Messages = {
     noCamera: '未找到摄像头',
     noMicrophone: '未找到麦克风',
     delivers: '摄像头实际输出 {{width}}×{{height}}，{{fps}} fps',
-    micDelivers: '麦克风：{{rate}} Hz，{{channels}} 声道，回声消除{{ec}}，降噪{{ns}}，自动增益{{agc}}',
+    micDelivers: '麦克风：{{rate}} Hz，{{channels}} 声道，回声消除{{echo}}，降噪{{noise}}，自动增益{{gain}}',
     on: '开',
     off: '关',
     unknown: '未知',

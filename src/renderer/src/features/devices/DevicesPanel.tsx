@@ -74,9 +74,9 @@ export function DevicesPanel({ devices }: { devices: MediaDevicesState }) {
             {t('devices.micDelivers', {
               rate: report.microphone.sampleRate ?? '?',
               channels: report.microphone.channelCount ?? '?',
-              ec: onOff(report.microphone.echoCancellation),
-              ns: onOff(report.microphone.noiseSuppression),
-              agc: onOff(report.microphone.autoGainControl),
+              echo: onOff(report.microphone.echoCancellation),
+              noise: onOff(report.microphone.noiseSuppression),
+              gain: onOff(report.microphone.autoGainControl),
             })}
           </p>
           {warnings.length === 0 ? (

@@ -53,7 +53,7 @@ export function ShootPanel() {
           </button>
         </form>
       ) : (
-        <button type="button" className="secondary" onClick={() => setShowForm(true)}>
+        <button type="button" className="secondary" data-testid="shoot-new" onClick={() => setShowForm(true)}>
           {t('shoot.new')}
         </button>
       )}

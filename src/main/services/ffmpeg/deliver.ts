@@ -1,0 +1,72 @@
+import { rm, stat } from 'node:fs/promises';
+import path from 'node:path';
+import { StudioError } from '../../../shared/errors';
+import { deliveryArgs } from './deliver-args';
+import type { FfmpegInfo } from './locate';
+import { exists, outputExists, partialPathFor, publishWithoutOverwrite } from './partial-file';
+import { probeMedia } from './probe';
+import { runFfmpeg } from './run';
+
+export interface DeliveryProgress {
+  /** 0–1, null while the input's duration is unknown. */
+  progress: number | null;
+  etaSeconds: number | null;
+  outTimeSec: number;
+}
+
+export interface MakeDeliveryOptions {
+  ff: FfmpegInfo;
+  input: string;
+  output: string;
+  /** The input's duration when the caller knows it better than the file's header (MediaRecorder). */
+  durationSec?: number;
+  signal?: AbortSignal;
+  onProgress?: (p: DeliveryProgress) => void;
+  /** x264 preset; tests use 'ultrafast'. */
+  preset?: string;
+}
+
+export const DEFAULT_DELIVERY_PRESET = 'veryfast';
+
+/**
+ * Encode any recording into the platform delivery MP4. The original is only read. The output
+ * appears under its final name only when complete, and an existing file is never replaced.
+ */
+export async function makeDeliveryMp4(opts: MakeDeliveryOptions): Promise<void> {
+  const input = path.resolve(opts.input);
+  const output = path.resolve(opts.output);
+  if (input === output) {
+    throw new StudioError('bad-argument', `${output}: the output cannot be the input; the original is never modified`);
+  }
+  if (await exists(output)) throw outputExists(output);
+  await checkFolder(path.dirname(output));
+
+  // Probing first turns a bad input into a plain message before ffmpeg starts.
+  const facts = await probeMedia(input, opts.ff);
+  if (!facts.video) throw new StudioError('unreadable-media', `${input}: has no video stream`);
+  const durationSec = opts.durationSec ?? (facts.durationSec > 0 ? facts.durationSec : undefined);
+
+  const partial = partialPathFor(output);
+  const args = deliveryArgs({
+    input,
+    output: partial,
+    preset: opts.preset ?? DEFAULT_DELIVERY_PRESET,
+    ffmpegVersion: opts.ff.version,
+  });
+  try {
+    await runFfmpeg(opts.ff, args, {
+      durationSec,
+      signal: opts.signal,
+      onProgress: (p) => opts.onProgress?.({ progress: p.progress, etaSeconds: p.etaSeconds, outTimeSec: p.outTimeSec }),
+    });
+    await publishWithoutOverwrite(partial, output);
+  } catch (err) {
+    await rm(partial, { force: true });
+    throw err;
+  }
+}
+
+async function checkFolder(dir: string): Promise<void> {
+  const s = await stat(dir).catch(() => null);
+  if (!s?.isDirectory()) throw new StudioError('not-found', `${dir}: the output folder does not exist`);
+}
