@@ -2,13 +2,17 @@ import { resolve } from 'node:path';
 import { defineConfig } from 'electron-vite';
 import react from '@vitejs/plugin-react';
 
+// A separate output folder lets parallel builds (several worktrees or agents) not trample each other.
+const out = process.env.CAPTURE_STUDIO_OUT ?? 'out';
+
 export default defineConfig({
   main: {
-    build: { rollupOptions: { input: { index: resolve('src/main/index.ts') } } },
+    build: { outDir: `${out}/main`, rollupOptions: { input: { index: resolve('src/main/index.ts') } } },
   },
   preload: {
     // A sandboxed preload cannot be an ES module: emit CommonJS.
     build: {
+      outDir: `${out}/preload`,
       rollupOptions: {
         input: { index: resolve('src/preload/index.ts') },
         output: { format: 'cjs', entryFileNames: '[name].cjs' },
@@ -17,7 +21,7 @@ export default defineConfig({
   },
   renderer: {
     root: 'src/renderer',
-    build: { rollupOptions: { input: { index: resolve('src/renderer/index.html') } } },
+    build: { outDir: resolve(`${out}/renderer`), rollupOptions: { input: { index: resolve('src/renderer/index.html') } } },
     plugins: [react()],
   },
 });

@@ -13,7 +13,7 @@ export default defineConfig({
   retries: 0,
   reporter: process.env.CI ? [['list'], ['json', { outputFile: 'test-results/playwright.json' }]] : 'list',
   globalSetup: './e2e/global-setup.ts',
-  outputDir: 'test-results/playwright',
+  outputDir: `test-results/playwright-${e2ePort}`,
   use: {
     baseURL: `http://127.0.0.1:${e2ePort}`,
     browserName: 'chromium',
@@ -21,7 +21,7 @@ export default defineConfig({
     viewport: { width: 1400, height: 900 },
   },
   webServer: {
-    command: `npx tsx src/main/serve.ts --port ${e2ePort}`,
+    command: `npx tsx src/main/serve.ts --port ${e2ePort} --renderer ${process.env.CAPTURE_STUDIO_OUT ?? 'out'}/renderer`,
     cwd: repoRoot,
     url: `http://127.0.0.1:${e2ePort}/`,
     reuseExistingServer: false,
