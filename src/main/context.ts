@@ -1,4 +1,7 @@
+import path from 'node:path';
 import { EventBus } from './services/event-bus';
+import { PrompterStore } from './services/prompter/prompter-state';
+import { RemotePrompterServer } from './services/prompter/remote-server';
 import { Recorder } from './services/recorder';
 import { SettingsStore } from './services/settings-store';
 import { ShootStore } from './services/shoot-store';
@@ -13,15 +16,36 @@ export interface StudioContext {
   store: ShootStore;
   bus: EventBus;
   recorder: Recorder;
+  prompter: PrompterStore;
+  remotePrompter: RemotePrompterServer;
+  /** Electron sets this to open the prompter in its own window; serve mode has none. */
+  openPrompterWindow?: () => boolean;
   log: (line: string) => void;
 }
 
-export function createContext(opts: { mode: 'electron' | 'serve'; env?: NodeJS.ProcessEnv; log?: (l: string) => void }): StudioContext {
+export interface ContextOptions {
+  mode: 'electron' | 'serve';
+  env?: NodeJS.ProcessEnv;
+  log?: (l: string) => void;
+  /** The built renderer, for the LAN prompter. */
+  rendererDir?: string;
+  openPrompterWindow?: () => boolean;
+}
+
+export function createContext(opts: ContextOptions): StudioContext {
   const env = opts.env ?? process.env;
   const home = resolveStudioHome(env);
   const settings = new SettingsStore(home);
   const store = new ShootStore(async () => (await settings.get()).shootsRoot);
   const bus = new EventBus();
+  const prompter = new PrompterStore(path.join(home.root, 'prompter.json'), (state) =>
+    bus.emit('prompter.state', { state, serverNow: Date.now() }),
+  );
+  const remotePrompter = new RemotePrompterServer(
+    () => opts.rendererDir ?? path.resolve('out/renderer'),
+    async () => ({ state: await prompter.get(), serverNow: Date.now() }),
+    (fn) => bus.subscribe((event, payload) => event === 'prompter.state' && fn(payload as Parameters<typeof fn>[0])),
+  );
   return {
     mode: opts.mode,
     env,
@@ -30,6 +54,9 @@ export function createContext(opts: { mode: 'electron' | 'serve'; env?: NodeJS.P
     store,
     bus,
     recorder: new Recorder(store, bus),
+    prompter,
+    remotePrompter,
+    openPrompterWindow: opts.openPrompterWindow,
     log: opts.log ?? (() => {}),
   };
 }

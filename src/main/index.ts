@@ -7,6 +7,7 @@ import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { CONTENT_SECURITY_POLICY } from '../shared/csp';
 import { resolveStatic } from './static-files';
+import { faceModelFile, isFaceModelRoute } from './face-model-route';
 import { createStudio } from './studio';
 
 const APP_SCHEME = 'app';
@@ -18,7 +19,33 @@ protocol.registerSchemesAsPrivileged([
   { scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true, stream: true } },
 ]);
 
-const studio = createStudio({ mode: 'electron', log: (l) => console.error(l) });
+let prompterWindow: BrowserWindow | null = null;
+
+/** The prompter in its own window, for a second screen in front of the model. */
+function openPrompterWindow(): boolean {
+  if (prompterWindow && !prompterWindow.isDestroyed()) {
+    prompterWindow.focus();
+    return true;
+  }
+  prompterWindow = new BrowserWindow({
+    width: 1000,
+    height: 700,
+    title: 'Prompter',
+    backgroundColor: '#000000',
+    webPreferences: {
+      preload: path.join(here, '../preload/index.cjs'),
+      contextIsolation: true,
+      nodeIntegration: false,
+      sandbox: true,
+      webSecurity: true,
+    },
+  });
+  prompterWindow.on('closed', () => (prompterWindow = null));
+  void prompterWindow.loadURL(`${APP_ORIGIN}/prompter`);
+  return true;
+}
+
+const studio = createStudio({ mode: 'electron', log: (l) => console.error(l), rendererDir, openPrompterWindow });
 
 function isAppOrigin(url: string | undefined): boolean {
   if (!url) return false;
@@ -32,7 +59,8 @@ function isAppOrigin(url: string | undefined): boolean {
 function registerAppProtocol(): void {
   protocol.handle(APP_SCHEME, async (request) => {
     const url = new URL(request.url);
-    const file = url.host === 'studio' ? await resolveStatic(rendererDir, url.pathname) : null;
+    const file =
+      url.host !== 'studio' ? null : isFaceModelRoute(url.pathname) ? await faceModelFile(studio.context) : await resolveStatic(rendererDir, url.pathname);
     if (!file) return new Response('Not found', { status: 404 });
     const res = await net.fetch(pathToFileURL(file).toString());
     const headers = new Headers(res.headers);
@@ -100,6 +128,8 @@ app.whenReady().then(() => {
     if (BrowserWindow.getAllWindows().length === 0) createWindow();
   });
 });
+
+app.on('before-quit', () => void studio.context.remotePrompter.close());
 
 app.on('window-all-closed', () => {
   if (process.platform !== 'darwin') app.quit();

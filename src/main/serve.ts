@@ -14,6 +14,7 @@ import { CONTENT_SECURITY_POLICY } from '../shared/csp';
 import { decodeClientFrame, type ServerMessage } from '../shared/wire';
 import { createStudio, type Studio } from './studio';
 import { contentType, resolveStatic } from './static-files';
+import { isFaceModelRoute, serveFaceModel } from './face-model-route';
 
 export interface ServeOptions {
   port: number;
@@ -36,10 +37,10 @@ const MAX_FRAME_BYTES = 64 * 1024 * 1024;
 export async function startServer(opts: ServeOptions): Promise<RunningServer> {
   const host = opts.host ?? '127.0.0.1';
   const token = opts.token ?? randomBytes(18).toString('base64url');
-  const studio = createStudio({ mode: 'serve', env: opts.env, log: (l) => console.error(l) });
+  const studio = createStudio({ mode: 'serve', env: opts.env, log: (l) => console.error(l), rendererDir: opts.rendererDir });
 
   const server = http.createServer((req, res) => {
-    void serveStatic(opts.rendererDir, req, res);
+    void (isFaceModelRoute(req.url) ? serveFaceModel(studio.context, req, res) : serveStatic(opts.rendererDir, req, res));
   });
   const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_FRAME_BYTES });
 
@@ -64,6 +65,7 @@ export async function startServer(opts: ServeOptions): Promise<RunningServer> {
     token,
     studio,
     close: async () => {
+      await studio.context.remotePrompter.close();
       for (const client of wss.clients) client.terminate();
       await new Promise<void>((resolve) => wss.close(() => resolve()));
       await new Promise<void>((resolve) => server.close(() => resolve()));

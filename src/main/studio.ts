@@ -1,12 +1,19 @@
-import { createContext, type StudioContext } from './context';
+import { createContext, type ContextOptions, type StudioContext } from './context';
 import { createDispatcher, type Dispatch, type Handlers } from './dispatch';
 import { createCoreHandlers } from './handlers/core';
+import { createPrompterHandlers } from './handlers/prompter';
+import { createShootRunHandlers } from './handlers/shoot-run';
+import { createVisionHandlers } from './handlers/vision';
+import { recoverInterruptedTakes } from './services/take-recovery';
+import type { Take } from '../shared/api';
 import type { EventBus } from './services/event-bus';
 
 export interface Studio {
   dispatch: Dispatch;
   bus: EventBus;
   context: StudioContext;
+  /** Resolves when the takes a crash left behind have been rebuilt. */
+  recovery: Promise<Take[]>;
 }
 
 /**
@@ -14,10 +21,23 @@ export interface Studio {
  * Electron's IPC (index.ts) and serve mode's WebSocket (serve.ts) both wrap exactly this. Each
  * capability adds its handler group here; the type makes a missing method a compile error.
  */
-export function createStudio(opts: { mode: 'electron' | 'serve'; env?: NodeJS.ProcessEnv; log?: (l: string) => void }): Studio {
+export function createStudio(opts: ContextOptions): Studio {
   const context = createContext(opts);
   const handlers: Handlers = {
     ...createCoreHandlers(context),
+    ...createShootRunHandlers(context),
+    ...createPrompterHandlers(context),
+    ...createVisionHandlers(context),
   };
-  return { dispatch: createDispatcher(handlers, context.log), bus: context.bus, context };
+  // Takes a crash left behind are rebuilt in the background; the UI hears of them by event.
+  const recovery = recoverInterruptedTakes(
+    context.store,
+    context.bus,
+    (shootId, takeId) => context.recorder.activeTake?.shootId === shootId && context.recorder.activeTake?.takeId === takeId,
+    context.log,
+  ).catch((err: unknown) => {
+    context.log(`recovery failed: ${(err as Error).message}`);
+    return [];
+  });
+  return { dispatch: createDispatcher(handlers, context.log), bus: context.bus, context, recovery };
 }

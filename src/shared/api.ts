@@ -5,107 +5,25 @@
  * WebSocket client of serve mode (src/renderer/src/api).
  */
 import { z } from 'zod';
-import { ProbeResultSchema } from './probe';
+import {
+  AppInfoSchema,
+  ChecklistItemSchema,
+  DeviceReportSchema,
+  IdSchema,
+  LanguageSchema,
+  PresetIdSchema,
+  RecordingMimeSchema,
+  SettingsSchema,
+  ShootSchema,
+  TakeSchema,
+} from './api-schemas';
+import { prompterEvents, prompterMethods } from './contract/prompter';
+import { shootRunEvents, shootRunMethods } from './contract/shoot-run';
+import { visionEvents, visionMethods } from './contract/vision';
 import { StudioErrorSchema } from './errors';
+import { PRESHOOT_CHECKLIST } from './standards';
 
-export const CONTRACT_VERSION = 1;
-
-/** Shoot and take ids are folder names: no separators, no dots first, no traversal. */
-export const IdSchema = z
-  .string()
-  .regex(/^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$/, 'must be 1–64 letters, digits, "-" or "_"');
-
-export const LanguageSchema = z.enum(['zh-CN', 'en']);
-export type Language = z.infer<typeof LanguageSchema>;
-
-export const SettingsSchema = z.object({
-  /** null = follow the system locale. */
-  language: LanguageSchema.nullable(),
-  shootsRoot: z.string(),
-});
-export type Settings = z.infer<typeof SettingsSchema>;
-
-export const FfmpegInfoSchema = z.object({
-  ffmpegPath: z.string(),
-  ffprobePath: z.string(),
-  source: z.enum(['env', 'ffmpeg-static', 'package', 'path']),
-  version: z.string(),
-});
-
-export const AppInfoSchema = z.object({
-  version: z.string(),
-  contractVersion: z.number().int(),
-  mode: z.enum(['electron', 'serve']),
-  platform: z.string(),
-  systemLocale: z.string(),
-  ffmpeg: z.union([FfmpegInfoSchema, z.object({ error: StudioErrorSchema })]),
-  shootsRoot: z.string(),
-});
-export type AppInfo = z.infer<typeof AppInfoSchema>;
-
-/** What the capture device really delivers (MediaStreamTrack.getSettings), saved with the take. */
-export const DeviceReportSchema = z.object({
-  camera: z.object({
-    deviceId: z.string().max(512),
-    label: z.string().max(512),
-    width: z.number().int().nonnegative(),
-    height: z.number().int().nonnegative(),
-    frameRate: z.number().nonnegative(),
-  }),
-  microphone: z.object({
-    deviceId: z.string().max(512),
-    label: z.string().max(512),
-    sampleRate: z.number().int().nonnegative().nullable(),
-    channelCount: z.number().int().nonnegative().nullable(),
-    echoCancellation: z.boolean().nullable(),
-    noiseSuppression: z.boolean().nullable(),
-    autoGainControl: z.boolean().nullable(),
-  }),
-});
-export type DeviceReport = z.infer<typeof DeviceReportSchema>;
-
-/** MediaRecorder formats main knows how to store; the extension of the raw file follows from it. */
-export const RecordingMimeSchema = z
-  .string()
-  .max(200)
-  .regex(/^(video\/(x-matroska|webm|mp4))(;.*)?$/, 'must be a video/x-matroska, video/webm or video/mp4 type');
-
-export const ShootSchema = z.object({
-  id: IdSchema,
-  name: z.string(),
-  model: z.string(),
-  createdAt: z.string(),
-});
-export type Shoot = z.infer<typeof ShootSchema>;
-
-export const TakeStatusSchema = z.enum(['recording', 'finalizing', 'ready', 'failed', 'interrupted']);
-
-export const TakeSchema = z.object({
-  schemaVersion: z.literal(1),
-  id: IdSchema,
-  shootId: IdSchema,
-  name: z.string(),
-  status: TakeStatusSchema,
-  createdAt: z.string(),
-  recording: z.object({
-    mimeType: z.string(),
-    rawFile: z.string(),
-    bytes: z.number().int().nonnegative(),
-    chunks: z.number().int().nonnegative(),
-    startedAt: z.string(),
-    stoppedAt: z.string().nullable(),
-  }),
-  devices: DeviceReportSchema,
-  delivery: z
-    .object({
-      file: z.string(),
-      probe: ProbeResultSchema,
-      finalizeSeconds: z.number(),
-    })
-    .nullable(),
-  error: StudioErrorSchema.nullable(),
-});
-export type Take = z.infer<typeof TakeSchema>;
+export * from './api-schemas';
 
 const empty = z.object({}).strict();
 
@@ -123,13 +41,24 @@ const coreMethods = {
       .object({
         name: z.string().trim().min(1, 'a shoot needs a name').max(120),
         model: z.string().trim().max(120).default(''),
+        preset: PresetIdSchema.default('standard-short'),
       })
       .strict(),
     output: ShootSchema,
   },
   'takes.list': { input: z.object({ shootId: IdSchema }).strict(), output: z.array(TakeSchema) },
   'recording.start': {
-    input: z.object({ shootId: IdSchema, mimeType: RecordingMimeSchema, devices: DeviceReportSchema }).strict(),
+    input: z
+      .object({
+        shootId: IdSchema,
+        mimeType: RecordingMimeSchema,
+        devices: DeviceReportSchema,
+        preset: PresetIdSchema,
+        checklist: z.array(ChecklistItemSchema).max(PRESHOOT_CHECKLIST.length).default([]),
+        /** The media bitrate the renderer asked for, for the disk-space estimate. */
+        bitsPerSecond: z.number().positive().max(1e9),
+      })
+      .strict(),
     output: TakeSchema,
   },
   'recording.chunk': {
@@ -142,7 +71,8 @@ const coreMethods = {
         data: z.instanceof(Uint8Array),
       })
       .strict(),
-    output: z.object({ bytes: z.number().int(), chunks: z.number().int() }),
+    /** secondsLeft: recording time the disk still has room for at the measured rate. */
+    output: z.object({ bytes: z.number().int(), chunks: z.number().int(), secondsLeft: z.number().nullable() }),
   },
   'recording.stop': {
     input: z.object({ shootId: IdSchema, takeId: IdSchema }).strict(),
@@ -156,6 +86,9 @@ const coreMethods = {
  */
 export const methods = {
   ...coreMethods,
+  ...shootRunMethods,
+  ...prompterMethods,
+  ...visionMethods,
 } as const;
 
 export type Methods = typeof methods;
@@ -176,6 +109,9 @@ export const FinalizeProgressSchema = z.object({
 export const events = {
   'take.finalize-progress': FinalizeProgressSchema,
   'takes.changed': z.object({ shootId: IdSchema }),
+  ...shootRunEvents,
+  ...prompterEvents,
+  ...visionEvents,
 } as const;
 export type Events = typeof events;
 export type EventName = keyof Events;

@@ -48,3 +48,344 @@ export const RECORDING_CHUNK_MS = 1000;
 
 /** Frame-rate tolerance when deciding that a stream "is" 25 fps or that r and avg rates differ. */
 export const FPS_TOLERANCE = 0.01;
+
+// ─── Shoot presets and the phases of a take (issue #4) ─────────────────────────────────────────
+
+/** §1.2.1 / §7.3: "The first 30 seconds … are for silent footage"; lips closed throughout. */
+export const SILENT_SEGMENT_SECONDS = { section: '§1.2.1', seconds: 30 } as const;
+
+/** §1.2.2: after a flub the model closes the mouth for 2–3 s, then goes on. */
+export const FLUB_PAUSE_SECONDS = { section: '§1.2.2', min: 2, max: 3 } as const;
+
+/** §2.1: default pose → action → default pose within 10 s (Premium). */
+export const PREMIUM_ACTION_MAX_SECONDS = { section: '§2.1', seconds: 10 } as const;
+
+/** §3.2: motion video: actions within 10 s, about 3 s recommended; idle within 3 min. */
+export const MOTION_ACTION_SECONDS = { section: '§3.2', recommended: 3, max: 10 } as const;
+export const MOTION_IDLE_MAX_SECONDS = { section: '§3.2', seconds: 180 } as const;
+/** §5.3: "Action 1 must be the idle time segment … a 30-second segment is recommended." */
+export const MOTION_IDLE_RECOMMENDED_SECONDS = { section: '§5.3', seconds: 30 } as const;
+
+export type PresetId =
+  | 'quick'
+  | 'standard-short'
+  | 'standard-live'
+  | 'premium'
+  | 'motion-lip'
+  | 'motion-actions'
+  | 'multi-primary'
+  | 'multi-aux';
+
+/** What a take of a preset consists of, in order. Durations in seconds. */
+export type PhasePlan =
+  | { kind: 'silent'; seconds: number; section: string }
+  | { kind: 'narration'; targetSeconds: number; minSeconds: number; maxSeconds: number; section: string }
+  | { kind: 'idle'; targetSeconds: number; maxSeconds: number; section: string }
+  | { kind: 'actions'; actionSeconds: number; actionMaxSeconds: number; section: string };
+
+export interface ShootPreset {
+  id: PresetId;
+  /** §5.3 model type on the platform. */
+  modelType: 'quick' | 'standard' | 'premium' | 'motion' | 'multi';
+  phases: PhasePlan[];
+  /** Premium / motion: markers for actions and returns to the default (idle) pose are offered. */
+  actionMarkers: boolean;
+  /** Green-screen segmentation allowed on the platform (§5.3: not for Quick). */
+  greenScreen: boolean;
+  section: string;
+}
+
+const silent: PhasePlan = { kind: 'silent', seconds: SILENT_SEGMENT_SECONDS.seconds, section: SILENT_SEGMENT_SECONDS.section };
+
+/** The presets of §1–§4 and §5.3. */
+export const SHOOT_PRESETS: Record<PresetId, ShootPreset> = {
+  // §5.3 "Quick Digital Human: real-scene … cannot use green screen segmentation"; recorded as §1.
+  quick: {
+    id: 'quick',
+    modelType: 'quick',
+    phases: [silent, { kind: 'narration', targetSeconds: 300, minSeconds: 300, maxSeconds: 600, section: '§1.2.1' }],
+    actionMarkers: false,
+    greenScreen: false,
+    section: '§1.2.1, §5.3',
+  },
+  // §1.2.1 "for digital humans used only in short video production, 5 minutes of narration … is sufficient"
+  'standard-short': {
+    id: 'standard-short',
+    modelType: 'standard',
+    phases: [silent, { kind: 'narration', targetSeconds: 300, minSeconds: 300, maxSeconds: 600, section: '§1.2.1' }],
+    actionMarkers: false,
+    greenScreen: true,
+    section: '§1.2.1',
+  },
+  // §1.2.1 "for digital humans used in live streaming … 20–30 minutes recommended"
+  'standard-live': {
+    id: 'standard-live',
+    modelType: 'standard',
+    phases: [silent, { kind: 'narration', targetSeconds: 1500, minSeconds: 1200, maxSeconds: 1800, section: '§1.2.1' }],
+    actionMarkers: false,
+    greenScreen: true,
+    section: '§1.2.1',
+  },
+  // §2.1 "30 seconds of silent footage, followed by approximately 4.5 minutes of narration"
+  premium: {
+    id: 'premium',
+    modelType: 'premium',
+    phases: [silent, { kind: 'narration', targetSeconds: 270, minSeconds: 240, maxSeconds: 330, section: '§2.1' }],
+    actionMarkers: true,
+    greenScreen: true,
+    section: '§2.1',
+  },
+  // §3.1 "a duration of 3.5 minutes, with the first 30 seconds in silent … and 3 minutes in speaking"
+  'motion-lip': {
+    id: 'motion-lip',
+    modelType: 'motion',
+    phases: [silent, { kind: 'narration', targetSeconds: 180, minSeconds: 180, maxSeconds: 240, section: '§3.1' }],
+    actionMarkers: false,
+    greenScreen: true,
+    section: '§3.1',
+  },
+  // §3.2 the motion editing video: idle, then actions of ≈3 s (≤10 s), each from and back to idle
+  'motion-actions': {
+    id: 'motion-actions',
+    modelType: 'motion',
+    phases: [
+      {
+        kind: 'idle',
+        targetSeconds: MOTION_IDLE_RECOMMENDED_SECONDS.seconds,
+        maxSeconds: MOTION_IDLE_MAX_SECONDS.seconds,
+        section: '§3.2, §5.3',
+      },
+      {
+        kind: 'actions',
+        actionSeconds: MOTION_ACTION_SECONDS.recommended,
+        actionMaxSeconds: MOTION_ACTION_SECONDS.max,
+        section: MOTION_ACTION_SECONDS.section,
+      },
+    ],
+    actionMarkers: true,
+    greenScreen: true,
+    section: '§3.2',
+  },
+  // §4.1 primary: "30 seconds silent followed by 4.5 minutes speaking"
+  'multi-primary': {
+    id: 'multi-primary',
+    modelType: 'multi',
+    phases: [silent, { kind: 'narration', targetSeconds: 270, minSeconds: 240, maxSeconds: 330, section: '§4.1' }],
+    actionMarkers: false,
+    greenScreen: true,
+    section: '§4.1',
+  },
+  // §4.1 auxiliary: "No 30-second silent segment needed … total length of 3–4 minutes"
+  'multi-aux': {
+    id: 'multi-aux',
+    modelType: 'multi',
+    phases: [{ kind: 'narration', targetSeconds: 210, minSeconds: 180, maxSeconds: 240, section: '§4.1' }],
+    actionMarkers: false,
+    greenScreen: true,
+    section: '§4.1',
+  },
+};
+
+export const PRESET_IDS = Object.keys(SHOOT_PRESETS) as PresetId[];
+
+/** The pre-shoot checklist of §1.1 and §1.2.2; the texts are in the locale files under checklist.<id>. */
+export const PRESHOOT_CHECKLIST = [
+  { id: 'quiet-set', section: '§1.1.1, §1.2.2' },
+  { id: 'clean-background', section: '§1.1.1' },
+  { id: 'even-lighting', section: '§1.1.1, §1.2.2' },
+  { id: 'green-screen-distance', section: '§1.2.2' },
+  { id: 'mic-placement', section: '§1.1.2, §1.2.2' },
+  { id: 'makeup-props', section: '§1.1.3' },
+  { id: 'framing', section: '§1.2.2' },
+  { id: 'camera-format', section: '§1.2.2' },
+] as const;
+export type ChecklistId = (typeof PRESHOOT_CHECKLIST)[number]['id'];
+
+/** Recording stops itself when the disk has less than this many seconds of recording left. */
+export const DISK_STOP_SECONDS_LEFT = 10;
+/** §-free engineering: warn the operator while recording when less than 2 minutes of space remain. */
+export const DISK_WARN_SECONDS_LEFT = 120;
+/**
+ * Crash safety: chunks reach disk every second (RECORDING_CHUNK_MS) and a recovered take may lose
+ * at most this much of its end.
+ */
+export const RECOVERY_MAX_LOSS_SECONDS = 2;
+
+/**
+ * §1.3.3 "Copy Parameters": the platform's seven green-screen parameters with the defaults exactly
+ * as the standard prints them (key order, nesting and number types included). What each one means
+ * and how the keyer reads it: src/shared/green-params.ts.
+ */
+export const GREEN_PARAMS_SECTION = '§1.3.3';
+export const GREEN_PARAMS_DEFAULTS = {
+  greenParamsRefinethHBgr: 160,
+  greenParamsRefinethLBgr: 40,
+  greenParamsBlurKs: 3,
+  greenParamsColorbalance: 100,
+  greenParamsSpillByalpha: 0.5,
+  greenParamsSamplePointBgr: [0, 255, 0],
+  greenParamsSampleBackground: { color: [255, 0, 0] },
+} as const;
+
+/** §5.3 "Default is green; blue (RGB: 0,0,255) can also be used": the blue key in B,G,R order. */
+export const BLUE_SCREEN_SAMPLE_BGR = { section: '§5.3', bgr: [255, 0, 0] } as const;
+
+/**
+ * §5.3 "set this value lower (145, 130, 120, 100, 80, 60 …)" and "(30, 20, 10 …)": the steps the
+ * standard suggests for background retention and character edge retention width (slider marks).
+ */
+export const REFINE_H_SUGGESTED = { section: '§5.3', values: [145, 130, 120, 100, 80, 60] } as const;
+export const REFINE_L_SUGGESTED = { section: '§5.3', values: [30, 20, 10] } as const;
+
+/** §1.2.2 "the model should be at least 2m away from the green screen to avoid green spill". */
+export const GREEN_SCREEN_MIN_DISTANCE = { section: '§1.2.2', metres: 2 } as const;
+
+/**
+ * Backdrop analysis of a keyed frame (§1.2.4 and its error examples). The standard gives the
+ * problems, not numbers: these are engineering thresholds, chosen from what each problem does to the
+ * matte, not fitted to any clip. Shares are of the analysed picture area; 8-bit colour values.
+ */
+export const KEYING_CHECKS = {
+  section: '§1.2.4',
+  /** A frame is a keyed (green/blue) screen when this share keys out and touches the border. */
+  backdrop: { minKeyedShare: 0.05, minBorderKeyedShare: 0.2 },
+  /**
+   * Bars and borders at the frame edges: a band is a bar when each of its lines is one flat colour
+   * (this share of pixels within the tolerance of its median) and it ends within maxDepthShare of
+   * the dimension (letterboxing a 16:9 picture into 9:16 leaves ~34% bars); outside a keyed screen
+   * only near-black bands count (uniform content is common in real rooms, black bars are not).
+   * A thin border (1–3 px, often smeared by the codec) is a line darker than the picture just
+   * inside it along the whole edge. A bar ends at a straight boundary: boundaryShare of the first
+   * line inside differs from it (a dark garment that fills the bottom edge has no such boundary).
+   */
+  edge: {
+    uniformTolerance: 24,
+    uniformShare: 0.9,
+    boundaryShare: 0.5,
+    maxDepthShare: 0.35,
+    blackLuma: 40,
+    thinMaxPx: 3,
+    thinDarkerRatio: 0.75,
+    thinShare: 0.9,
+  },
+  /**
+   * One even shade: backdrop darker than darkRatio × its median (folds, shadows between the feet),
+   * a hue further than shadeHueDeg from the median (a second green), or backdrop that does not key
+   * out fully (alpha above unkeyedAlpha). Reported from minTotalShare of the backdrop on.
+   */
+  uneven: { darkRatio: 0.6, shadeHueDeg: 12, unkeyedAlpha: 0.1, minRegionShare: 0.002, minTotalShare: 0.02 },
+  /**
+   * Subject pixels that key out: enclosed keyed regions whose shade differs from the backdrop's
+   * (a gap between arm and body shows the backdrop's own shade and is not a hole), and partly
+   * transparent subject areas away from its outline. Errors from errorShare of the picture.
+   */
+  holes: { minRegionShare: 0.0005, sameShadeValue: 0.15, sameShadeHueDeg: 8, errorShare: 0.005 },
+  /**
+   * Green cast near the subject's outline: key-hue excess over the other channels, relative to
+   * brightness, above castRatio on edgeShare of the outline band (and twice as common there as
+   * inside: a green garment is a hole, not spill). strongShare suggests the model stands too close.
+   */
+  spill: { castRatio: 0.06, edgeShare: 0.2, strongShare: 0.45 },
+} as const;
+
+// ─── Live face and lip monitor (issue #5) ──────────────────────────────────────────────────────
+// Used by src/shared/vision/analysis.ts, live (vision worker + overlay) and offline alike.
+
+/** §1.2.5 / §7.4 "Missing face: Ensure every frame has a visible face": one analysed frame is enough. */
+export const FACE_MISSING = { section: '§1.2.5' } as const;
+
+/** §1.2.5 / §7.4 "Ensure no frame contains two faces (… a face on a poster …)". */
+export const FACE_MULTIPLE = { section: '§1.2.5', maxFaces: 1 } as const;
+
+/**
+ * §1.2.5 / §7.4 "Face angles should be within 30°. Large angles (45° or more) … have a certain
+ * probability of failure". The angle is the largest of |yaw|, |pitch| and |roll| from the face
+ * landmarker's transformation matrix: warn above 30°, error from 45°.
+ */
+export const FACE_ANGLE = { section: '§1.2.5', warnAboveDeg: 30, errorFromDeg: 45 } as const;
+
+/**
+ * §1.2.2 "keep the model's body and gestures within the video frame" and §1.2.5 (a face in every
+ * frame). Cut: the face outline (landmarks) reaches past a frame edge. Small: the face outline is
+ * shorter than minHeightShare of the frame height. The short-range face detector MediaPipe uses
+ * stops finding faces below about 7–8 % of the frame height at a 720-px analysis size (measured on
+ * talking-3.mp4 shrunk in a 1080×1920 frame, see the issue note), so 12 % warns with room to spare;
+ * a portrait half-body framing puts the face at 15–25 %.
+ */
+export const FACE_FRAMING = { section: '§1.2.2', minHeightShare: 0.12 } as const;
+
+/**
+ * §1.2.1 / §1.2.2 lips closed "with no gap". Measured as the inner-lip gap (landmarks 13–14)
+ * divided by the eye-corner distance (33–263), in image pixels. Calibrated on driving-d18.mp4 with
+ * hand labels (test/fixtures/d18-lips-labels.json): closed frames measure ≤ 0.0094 (pressed or
+ * pursed lips included), the slightest visible gap 0.0133; open from 0.012. jawOpen is kept as a
+ * measurement but does not decide: with the lips pressed together it reaches 0.46 on d18.
+ */
+export const LIPS_GAP = { section: '§1.2.2', openFrom: 0.012 } as const;
+
+/** §1.2.1 "lips must remain closed throughout the 30-second silent segment": open for more than 3 frames. */
+export const LIPS_OPEN_IN_SILENCE = { section: '§1.2.1', maxOpenFrames: 3 } as const;
+
+/** §1.2.2 "avoid situations where the mouth is 'open but no sound is produced'": more than 1 s. */
+export const LIPS_OPEN_NO_VOICE = { section: '§1.2.2', maxSeconds: 1 } as const;
+
+/**
+ * §1.2.5 "No frame should have hands or other objects obstructing the lip area", §7.4 glasses near
+ * the lips. Colour check of the lip ring (between the outer and inner lip contour) against the
+ * cheeks: visible lips are redder than the skin beside them; a hand is as red as skin, a microphone
+ * or a glasses frame is grey or dark. Occluded when the lip-minus-cheek redness falls below
+ * minLipContrast or more than maxDarkShare of the ring is much darker than the cheeks, for more
+ * than minFrames analysed frames in a row.
+ */
+export const LIPS_OCCLUDED = { section: '§1.2.5', minLipContrast: 0.02, darkLuma: 0.45, maxDarkShare: 0.35, minFrames: 2 } as const;
+
+/**
+ * Speech in the microphone signal for lips.open-no-voice (§1.2.2). Not from the standard: a simple
+ * energy VAD on an AnalyserNode: RMS in dBFS over 50-ms windows; speech when it is marginDb above
+ * the tracked noise floor and above minDbfs; held for hangoverMs after the last loud window so the
+ * gaps between syllables do not count as silence.
+ */
+export const SPEECH_VAD = { section: '§1.2.2', windowMs: 50, marginDb: 12, minDbfs: -50, hangoverMs: 300 } as const;
+
+/**
+ * The live analysis itself (engineering, not the standard): frames are scaled to at most maxSide
+ * pixels on their long side before the landmarker; up to numFaces faces so a second face is seen;
+ * breaches of one rule closer than mergeGapSeconds are one finding.
+ */
+export const VISION_ANALYSIS = { maxSide: 720, numFaces: 3, mergeGapSeconds: 0.5 } as const;
+
+// ─── Ingest and transcode (issue #7) ───────────────────────────────────────────────────────────
+
+/**
+ * §7.1 "Format requirement is MP4": the platform's MP4 carries H.264 High, 8-bit 4:2:0, BT.709 SDR
+ * (§1.2.3 / §7.1: iPhone HDR "cannot be fully restored", so HDR is tone-mapped before delivery).
+ */
+export const DELIVERY_VIDEO = {
+  section: '§7.1',
+  codec: 'h264',
+  profile: 'High',
+  pixelFormat: 'yuv420p',
+  bitDepth: 8,
+  colour: 'bt709',
+} as const;
+
+/**
+ * Quality of the delivery encode. Not from the standard: x264 CRF 18 is visually lossless for
+ * training footage; the preset trades speed for file size only.
+ */
+export const DELIVERY_ENCODE = { crf: 18, preset: 'veryfast', crfMin: 0, crfMax: 51 } as const;
+
+/**
+ * §5.3 "Video Scale Ratio: Adjusts the resolution of the original video" (4K → 2K: 0.5). Applied to
+ * the displayed size; 1 keeps it. Never enlarges.
+ */
+export const VIDEO_SCALE_RATIO = { section: '§5.3', default: 1, min: 0.1, max: 1, common: [1, 0.75, 0.5] as readonly number[] } as const;
+
+/**
+ * §3.2 "The idle action and subsequent different actions can be recorded separately, but the final
+ * submission must be merged into a single video."
+ */
+export const MERGE_RULE = { section: '§3.2' } as const;
+
+/** Lip sync of a delivery file: audio and video end within this many seconds (engineering, not §). */
+export const AV_SYNC_TOLERANCE_SEC = 0.04;

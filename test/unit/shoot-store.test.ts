@@ -13,9 +13,9 @@ describe('shoot store', () => {
   it('creates shoots with folder-safe ids, Chinese names included', async () => {
     const { root, store: s } = store();
     const when = new Date(2026, 10, 25, 9, 30, 5);
-    const a = await s.createShoot('Anna / Spring promo', 'Anna', when);
-    const b = await s.createShoot('春季直播', '王芳', when);
-    const c = await s.createShoot('春季直播', '王芳', when);
+    const a = await s.createShoot('Anna / Spring promo', 'Anna', 'premium', when);
+    const b = await s.createShoot('春季直播', '王芳', 'standard-live', when);
+    const c = await s.createShoot('春季直播', '王芳', 'standard-live', when);
     expect(a.id).toBe('20261125-093005-anna-spring-promo');
     expect(b.id).toBe('20261125-093005');
     expect(c.id).toBe('20261125-093005-2');

@@ -1,6 +1,6 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
-import { IdSchema, ShootSchema, TakeSchema, type Shoot, type Take } from '../../shared/api';
+import { IdSchema, ShootSchema, TakeSchema, type PresetId, type Shoot, type Take } from '../../shared/api';
 import { StudioError } from '../../shared/errors';
 import { writeJsonAtomic } from './atomic-write';
 
@@ -40,7 +40,7 @@ export class ShootStore {
     return shoot;
   }
 
-  async createShoot(name: string, model: string, now = new Date()): Promise<Shoot> {
+  async createShoot(name: string, model: string, preset: PresetId = 'standard-short', now = new Date()): Promise<Shoot> {
     const root = await this.getRoot();
     await fs.mkdir(root, { recursive: true });
     const base = `${stamp(now)}-${slug(name)}`.slice(0, 60).replace(/-+$/, '');
@@ -52,7 +52,7 @@ export class ShootStore {
         if ((err as NodeJS.ErrnoException).code === 'EEXIST') continue;
         throw err;
       }
-      const shoot: Shoot = { id, name, model, createdAt: now.toISOString() };
+      const shoot: Shoot = { id, name, model, preset, createdAt: now.toISOString() };
       await writeJsonAtomic(path.join(root, id, SHOOT_FILE), shoot);
       return shoot;
     }
@@ -92,6 +92,13 @@ export class ShootStore {
     const take = await readJson(path.join(await this.takeDir(shootId, takeId), TAKE_FILE), TakeSchema);
     if (!take) throw new StudioError('not-found', `There is no take "${takeId}" in shoot "${shootId}"`);
     return take;
+  }
+
+  /** Read, change and save a take's record (rename, star …). */
+  async updateTake(shootId: string, takeId: string, change: (take: Take) => void): Promise<Take> {
+    const take = await this.getTake(shootId, takeId);
+    change(take);
+    return this.saveTake(take);
   }
 
   async saveTake(take: Take): Promise<Take> {

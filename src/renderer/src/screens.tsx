@@ -1,8 +1,12 @@
 import type { ComponentType } from 'react';
+import { PrompterScreen } from './features/prompter/PrompterScreen';
 import { RecordScreen } from './features/record/RecordScreen';
 
 /**
  * The studio's screens, in tab order. A capability adds its screen here with one line; the label
  * is `nav.<id>` in the locale files.
  */
-export const SCREENS: { id: string; Component: ComponentType }[] = [{ id: 'record', Component: RecordScreen }];
+export const SCREENS: { id: string; Component: ComponentType }[] = [
+  { id: 'record', Component: RecordScreen },
+  { id: 'prompter', Component: PrompterScreen },
+];

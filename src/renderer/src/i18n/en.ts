@@ -1,5 +1,11 @@
+import { prompterEn } from '../features/prompter/locale.en';
+import { runEn } from '../features/run/locale.en';
+import type { Shape } from './shape';
+
 /** English strings. zh-CN.ts must have the same keys (checked by the type below and a unit test). */
 export const en = {
+  ...runEn,
+  ...prompterEn,
   app: {
     title: 'Capture Studio',
     language: 'Language',
@@ -8,6 +14,7 @@ export const en = {
   },
   nav: {
     record: 'Record',
+    prompter: 'Prompter',
   },
   shoot: {
     heading: 'Shoot',
@@ -50,6 +57,8 @@ export const en = {
     reasonNotReady: 'Waiting for the camera and microphone…',
     reasonNoFormat: 'This browser cannot record H.264 or VP9 video.',
     saving: 'Saving the take…',
+    diskTooSmall: 'Not enough disk space for this take: about {{need}} MB needed, {{free}} MB free in {{folder}}. Free some space first.',
+    diskLow: 'Disk almost full: room for {{time}} more. The take stops itself before the disk is full.',
     failed: 'Recording failed: {{message}}',
   },
   takes: {
@@ -69,6 +78,16 @@ export const en = {
     noAudio: 'no audio',
     file: 'File',
     vfr: 'variable frame rate',
+    star: 'Star this take',
+    rename: 'Rename',
+    trash: 'Move to trash',
+    trashConfirm: 'Move this take to the system trash?',
+    trashYes: 'Move to trash',
+    trashNo: 'Keep',
+    markers: '{{count}} markers',
+    unticked: 'Not ticked before recording',
+    recovered: 'recovered after an interruption ({{time}} recorded)',
+    recoveredBanner: '{{count}} interrupted take(s) were recovered.',
   },
   errors: {
     'bad-argument': 'The request was not valid.',
@@ -85,5 +104,4 @@ export const en = {
   },
 };
 
-type Shape<T> = { [K in keyof T]: T[K] extends string ? string : Shape<T[K]> };
 export type Messages = Shape<typeof en>;

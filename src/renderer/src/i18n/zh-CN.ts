@@ -1,6 +1,10 @@
+import { prompterZhCN } from '../features/prompter/locale.zh-CN';
+import { runZhCN } from '../features/run/locale.zh-CN';
 import type { Messages } from './en';
 
 export const zhCN: Messages = {
+  ...runZhCN,
+  ...prompterZhCN,
   app: {
     title: '采集工作室',
     language: '语言',
@@ -9,6 +13,7 @@ export const zhCN: Messages = {
   },
   nav: {
     record: '录制',
+    prompter: '提词器',
   },
   shoot: {
     heading: '拍摄',
@@ -51,6 +56,8 @@ export const zhCN: Messages = {
     reasonNotReady: '正在等待摄像头和麦克风…',
     reasonNoFormat: '此浏览器无法录制 H.264 或 VP9 视频。',
     saving: '正在保存本条…',
+    diskTooSmall: '磁盘空间不足以录制本条：约需 {{need}} MB，{{folder}} 中仅剩 {{free}} MB。请先清理空间。',
+    diskLow: '磁盘快满了：还能录 {{time}}。磁盘写满前会自动停止并保存。',
     failed: '录制失败：{{message}}',
   },
   takes: {
@@ -70,6 +77,16 @@ export const zhCN: Messages = {
     noAudio: '无音频',
     file: '文件',
     vfr: '可变帧率',
+    star: '标星此条',
+    rename: '重命名',
+    trash: '移到回收站',
+    trashConfirm: '将此条移到系统回收站？',
+    trashYes: '移到回收站',
+    trashNo: '保留',
+    markers: '{{count}} 个标记',
+    unticked: '录制前未勾选',
+    recovered: '中断后已恢复（已录 {{time}}）',
+    recoveredBanner: '已恢复 {{count}} 条中断的录制。',
   },
   errors: {
     'bad-argument': '请求无效。',

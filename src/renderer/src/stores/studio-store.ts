@@ -1,5 +1,5 @@
 import { create } from 'zustand';
-import type { AppInfo, Shoot, Take } from '../../../shared/api';
+import type { AppInfo, PresetId, Shoot, Take } from '../../../shared/api';
 import { StudioError } from '../../../shared/errors';
 import { studio } from '../api/client';
 
@@ -15,9 +15,11 @@ interface StudioState {
   takes: Take[];
   finalizing: Record<string, FinalizeState>;
   error: StudioError | null;
+  /** Takes rebuilt after a crash since the page opened. */
+  recovered: { shootId: string; takeId: string; seconds: number | null }[];
   load(): Promise<void>;
   selectShoot(id: string): Promise<void>;
-  createShoot(name: string, model: string): Promise<void>;
+  createShoot(name: string, model: string, preset: PresetId): Promise<void>;
   refreshTakes(): Promise<void>;
   setError(err: unknown): void;
 }
@@ -36,6 +38,7 @@ export const useStudio = create<StudioState>((set, get) => ({
   takes: [],
   finalizing: {},
   error: null,
+  recovered: [],
 
   async load() {
     try {
@@ -55,9 +58,9 @@ export const useStudio = create<StudioState>((set, get) => ({
     await get().refreshTakes();
   },
 
-  async createShoot(name, model) {
+  async createShoot(name, model, preset) {
     try {
-      const shoot = await studio.call('shoots.create', { name, model });
+      const shoot = await studio.call('shoots.create', { name, model, preset });
       set({ shoots: [shoot, ...get().shoots] });
       await get().selectShoot(shoot.id);
     } catch (err) {
@@ -82,6 +85,10 @@ export const useStudio = create<StudioState>((set, get) => ({
 }));
 
 studio.on('takes.changed', (p) => {
+  if (p.shootId === useStudio.getState().shootId) void useStudio.getState().refreshTakes();
+});
+studio.on('takes.recovered', (p) => {
+  useStudio.setState((s) => ({ recovered: [...s.recovered, p] }));
   if (p.shootId === useStudio.getState().shootId) void useStudio.getState().refreshTakes();
 });
 studio.on('take.finalize-progress', (p) => {

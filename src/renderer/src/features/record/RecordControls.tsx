@@ -1,21 +1,37 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { PresetId } from '../../../../shared/api';
+import { DISK_WARN_SECONDS_LEFT } from '../../../../shared/standards';
+import { plannedSeconds } from '../../../../shared/presets';
+import { SHOOT_PRESETS } from '../../../../shared/standards';
+import { studio } from '../../api/client';
 import { formatClock } from '../../lib/format';
+import { useLiveTake } from '../../stores/live-take-store';
+import { mediaNow } from '../../stores/phase-store';
 import { useStudio } from '../../stores/studio-store';
 import type { MediaDevicesState } from '../devices/use-media-devices';
+import { useChecklist } from '../run/ChecklistPanel';
+import { PresetPicker } from '../run/PresetPicker';
 import { pickRecordingMime } from './recording-format';
-import { useTakeRecorder } from './use-take-recorder';
+import { RECORDING_BITS_PER_SECOND, useTakeRecorder } from './use-take-recorder';
 
-/** Record/Stop with the reason why Record is off, and the running time. */
+/** Record/Stop with the reason why Record is off, the take's preset, the running time and disk room. */
 export function RecordControls({ devices, onError }: { devices: MediaDevicesState; onError: (e: unknown) => void }) {
   const { t } = useTranslation();
   const shootId = useStudio((s) => s.shootId);
+  const shoot = useStudio((s) => s.shoots.find((x) => x.id === s.shootId));
+  const secondsLeft = useLiveTake((s) => s.secondsLeft);
   const { phase, startedAt, start, stop } = useTakeRecorder(onError);
-  const [now, setNow] = useState(Date.now());
+  const [preset, setPreset] = useState<PresetId>(shoot?.preset ?? 'standard-short');
+  const [, tick] = useState(0);
+
+  useEffect(() => {
+    if (shoot) setPreset(shoot.preset);
+  }, [shoot]);
 
   useEffect(() => {
     if (phase !== 'recording') return;
-    const id = setInterval(() => setNow(Date.now()), 250);
+    const id = setInterval(() => tick((n) => n + 1), 250);
     return () => clearInterval(id);
   }, [phase]);
 
@@ -28,35 +44,73 @@ export function RecordControls({ devices, onError }: { devices: MediaDevicesStat
   else if (!hasAudio) reason = t('record.reasonNoMicrophone');
   else if (!pickRecordingMime()) reason = t('record.reasonNoFormat');
 
-  const onRecord = () => {
+  const onRecord = async () => {
     if (!shootId || !devices.stream || !devices.report) return;
-    start(shootId, devices.stream, devices.report).catch(onError);
-  };
-  const onStop = () => {
-    stop().catch(onError);
+    try {
+      // Refuse before anything starts when the planned take cannot fit on the disk.
+      const disk = await studio.call('disk.space', {
+        shootId,
+        bitsPerSecond: RECORDING_BITS_PER_SECOND,
+        plannedSeconds: plannedSeconds(SHOOT_PRESETS[preset]),
+      });
+      if (!disk.fits) {
+        onError(new Error(t('record.diskTooSmall', { need: Math.ceil(disk.neededBytes / 1e6), free: Math.floor(disk.freeBytes / 1e6), folder: disk.folder })));
+        return;
+      }
+      await start(shootId, devices.stream, devices.report, { preset, checklist: useChecklist.getState().items() });
+    } catch (err) {
+      onError(err);
+    }
   };
 
+  const recording = phase === 'recording';
   return (
-    <div className="record-controls" data-testid="record-controls" data-state={phase}>
-      {phase === 'idle' || phase === 'starting' ? (
-        <button type="button" className="record" data-testid="record" disabled={reason !== null || phase === 'starting'} onClick={onRecord}>
-          ● {t('record.record')}
-        </button>
-      ) : (
-        <button type="button" className="stop" data-testid="stop" disabled={phase === 'saving'} onClick={onStop}>
-          ■ {t('record.stop')}
-        </button>
-      )}
-      {phase === 'recording' && startedAt !== null && (
-        <span className="rec-timer" data-testid="rec-timer">
-          <span className="rec-dot" /> {t('record.recording')} {formatClock((now - startedAt) / 1000)}
-        </span>
-      )}
-      {phase === 'saving' && <span className="muted">{t('record.saving')}</span>}
-      {phase === 'idle' && reason && (
-        <span className="reason" data-testid="record-disabled-reason">
-          {reason}
-        </span>
+    <div className="record-controls-wrap">
+      <div className="record-controls" data-testid="record-controls" data-state={phase}>
+        {phase === 'idle' || phase === 'starting' ? (
+          <button
+            type="button"
+            className="record"
+            data-testid="record"
+            disabled={reason !== null || phase === 'starting'}
+            onClick={(e) => {
+              e.currentTarget.blur();
+              void onRecord();
+            }}
+          >
+            ● {t('record.record')}
+          </button>
+        ) : (
+          <button
+            type="button"
+            className="stop"
+            data-testid="stop"
+            disabled={phase === 'saving'}
+            onClick={(e) => {
+              e.currentTarget.blur();
+              stop().catch(onError);
+            }}
+          >
+            ■ {t('record.stop')}
+          </button>
+        )}
+        {recording && startedAt !== null && (
+          <span className="rec-timer" data-testid="rec-timer">
+            <span className="rec-dot" /> {t('record.recording')} {formatClock(mediaNow())}
+          </span>
+        )}
+        {phase === 'saving' && <span className="muted">{t('record.saving')}</span>}
+        {phase === 'idle' && reason && (
+          <span className="reason" data-testid="record-disabled-reason">
+            {reason}
+          </span>
+        )}
+        {phase === 'idle' && !reason && <PresetPicker value={preset} onChange={setPreset} testId="take-preset" />}
+      </div>
+      {recording && secondsLeft !== null && secondsLeft < DISK_WARN_SECONDS_LEFT && (
+        <div className="banner warn" data-testid="disk-warning">
+          {t('record.diskLow', { time: formatClock(secondsLeft) })}
+        </div>
       )}
     </div>
   );

@@ -1,15 +1,32 @@
 import { useCallback, useRef, useState } from 'react';
-import type { DeviceReport, Take } from '../../../../shared/api';
-import { RECORDING_AUDIO_BITS_PER_SECOND, RECORDING_CHUNK_MS, RECORDING_VIDEO_BITS_PER_SECOND } from '../../../../shared/standards';
+import type { ChecklistItem, DeviceReport, PresetId, Take } from '../../../../shared/api';
+import { StudioError } from '../../../../shared/errors';
+import {
+  DISK_STOP_SECONDS_LEFT,
+  RECORDING_AUDIO_BITS_PER_SECOND,
+  RECORDING_CHUNK_MS,
+  RECORDING_VIDEO_BITS_PER_SECOND,
+} from '../../../../shared/standards';
 import { studio } from '../../api/client';
+import { useLiveTake } from '../../stores/live-take-store';
+import { usePhase } from '../../stores/phase-store';
+import { usePrompter } from '../prompter/prompter-store';
 import { pickRecordingMime } from './recording-format';
 
 export type RecorderPhase = 'idle' | 'starting' | 'recording' | 'saving';
 
+export const RECORDING_BITS_PER_SECOND = RECORDING_VIDEO_BITS_PER_SECOND + RECORDING_AUDIO_BITS_PER_SECOND;
+
+export interface StartTakeOptions {
+  preset: PresetId;
+  checklist: ChecklistItem[];
+}
+
 /**
  * Records the preview stream with MediaRecorder and hands every chunk (one a second) to main in
- * order, so the take is on disk as it is recorded. Stop waits for the last chunk, then asks main
- * to make the delivery MP4.
+ * order, so the take is on disk as it is recorded. The first recorded frame starts the take's
+ * media clock (phases and markers are timed on it). Stop waits for the last chunk, then asks main
+ * to make the delivery MP4. A disk about to fill stops the take cleanly.
  */
 export function useTakeRecorder(onError: (err: unknown) => void) {
   const [phase, setPhase] = useState<RecorderPhase>('idle');
@@ -18,15 +35,23 @@ export function useTakeRecorder(onError: (err: unknown) => void) {
   const take = useRef<Take | null>(null);
   const queue = useRef<Promise<void>>(Promise.resolve());
   const failed = useRef(false);
+  const stopRef = useRef<() => Promise<Take | null>>(async () => null);
 
   const start = useCallback(
-    async (shootId: string, stream: MediaStream, devices: DeviceReport) => {
+    async (shootId: string, stream: MediaStream, devices: DeviceReport, opts: StartTakeOptions) => {
       const mimeType = pickRecordingMime();
       if (!mimeType) throw new Error('no recording format');
       setPhase('starting');
       failed.current = false;
       try {
-        const t = await studio.call('recording.start', { shootId, mimeType, devices });
+        const t = await studio.call('recording.start', {
+          shootId,
+          mimeType,
+          devices,
+          preset: opts.preset,
+          checklist: opts.checklist,
+          bitsPerSecond: RECORDING_BITS_PER_SECOND,
+        });
         take.current = t;
         const mr = new MediaRecorder(stream, {
           mimeType,
@@ -34,6 +59,11 @@ export function useTakeRecorder(onError: (err: unknown) => void) {
           audioBitsPerSecond: RECORDING_AUDIO_BITS_PER_SECOND,
         });
         let seq = 0;
+        mr.onstart = () => {
+          useLiveTake.getState().begin(shootId, t.id);
+          usePhase.getState().set({ mediaStartMs: performance.now(), preset: opts.preset, phaseStart: 0 });
+          setStartedAt(performance.now());
+        };
         mr.ondataavailable = (ev) => {
           if (ev.data.size === 0 || failed.current) return;
           const n = seq++;
@@ -42,7 +72,12 @@ export function useTakeRecorder(onError: (err: unknown) => void) {
             if (failed.current) return;
             try {
               const data = new Uint8Array(await ev.data.arrayBuffer());
-              await studio.call('recording.chunk', { shootId, takeId: t.id, seq: n, data });
+              const r = await studio.call('recording.chunk', { shootId, takeId: t.id, seq: n, data });
+              useLiveTake.getState().setSecondsLeft(r.secondsLeft);
+              if (r.secondsLeft !== null && r.secondsLeft < DISK_STOP_SECONDS_LEFT && mr.state === 'recording') {
+                onError(new StudioError('disk-full', 'The disk is almost full: the take was stopped and saved.'));
+                void stopRef.current();
+              }
             } catch (err) {
               failed.current = true;
               if (mr.state !== 'inactive') mr.stop();
@@ -52,7 +87,6 @@ export function useTakeRecorder(onError: (err: unknown) => void) {
         };
         mr.start(RECORDING_CHUNK_MS);
         recorder.current = mr;
-        setStartedAt(Date.now());
         setPhase('recording');
       } catch (err) {
         setPhase('idle');
@@ -66,6 +100,8 @@ export function useTakeRecorder(onError: (err: unknown) => void) {
     const mr = recorder.current;
     const t = take.current;
     if (!mr || !t) return null;
+    recorder.current = null;
+    take.current = null;
     setPhase('saving');
     if (mr.state !== 'inactive') {
       await new Promise<void>((resolve) => {
@@ -74,8 +110,9 @@ export function useTakeRecorder(onError: (err: unknown) => void) {
       });
     }
     await queue.current;
-    recorder.current = null;
-    take.current = null;
+    usePhase.getState().set({ phase: 'stopped', mediaStartMs: null });
+    useLiveTake.getState().end();
+    void usePrompter.getState().update({ cue: { phase: 'stopped', silentEndsAt: null }, scroll: { playing: false } });
     setStartedAt(null);
     try {
       return await studio.call('recording.stop', { shootId: t.shootId, takeId: t.id });
@@ -83,6 +120,7 @@ export function useTakeRecorder(onError: (err: unknown) => void) {
       setPhase('idle');
     }
   }, []);
+  stopRef.current = stop;
 
   return { phase, startedAt, start, stop };
 }

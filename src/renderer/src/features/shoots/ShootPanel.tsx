@@ -1,6 +1,8 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { PresetId } from '../../../../shared/api';
 import { useStudio } from '../../stores/studio-store';
+import { PresetPicker } from '../run/PresetPicker';
 
 /** Pick the current shoot or create one (name and model); takes are saved under it. */
 export function ShootPanel() {
@@ -8,12 +10,13 @@ export function ShootPanel() {
   const { shoots, shootId, selectShoot, createShoot, info } = useStudio();
   const [name, setName] = useState('');
   const [model, setModel] = useState('');
+  const [preset, setPreset] = useState<PresetId>('standard-short');
   const [showForm, setShowForm] = useState(false);
 
   const submit = (e: FormEvent) => {
     e.preventDefault();
     if (!name.trim()) return;
-    void createShoot(name.trim(), model.trim()).then(() => {
+    void createShoot(name.trim(), model.trim(), preset).then(() => {
       setName('');
       setModel('');
       setShowForm(false);
@@ -48,6 +51,7 @@ export function ShootPanel() {
             {t('shoot.model')}
             <input data-testid="shoot-model" value={model} onChange={(e) => setModel(e.target.value)} maxLength={120} />
           </label>
+          <PresetPicker value={preset} onChange={setPreset} testId="shoot-preset" />
           <button type="submit" data-testid="shoot-create" disabled={!name.trim()}>
             {t('shoot.create')}
           </button>

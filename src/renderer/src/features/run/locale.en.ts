@@ -1,0 +1,51 @@
+/** Strings of the shoot run: phases, markers, presets, the pre-shoot checklist. */
+export const runEn = {
+  run: {
+    phase: {
+      idle: 'Ready',
+      silent: 'Silent segment',
+      narration: 'Narration',
+      'idle-pose': 'Idle pose',
+      actions: 'Actions',
+      stopped: 'Stopped',
+    },
+    keepLipsClosed: 'Keep your lips closed',
+    startSpeaking: 'Start speaking',
+    narrationProgress: 'Narration {{done}} of {{target}}',
+    marker: {
+      phase: 'Phase',
+      flub: 'Flub',
+      'action-start': 'Action start',
+      'action-end': 'Action end',
+      'return-idle': 'Back to idle',
+      note: 'Note',
+    },
+    notePlaceholder: 'What happened? (Enter to save)',
+    saveNote: 'Save note',
+  },
+  presets: {
+    label: 'Preset',
+    planned: 'about {{time}}',
+    quick: { name: 'Quick digital human', plan: '30 s silent + 5 min narration, real scene (no green screen)' },
+    'standard-short': { name: 'Standard — short video', plan: '30 s silent + ≈5 min narration' },
+    'standard-live': { name: 'Standard — live streaming', plan: '30 s silent + 20–30 min narration' },
+    premium: { name: 'Premium', plan: '30 s silent + ≈4.5 min narration; back to the default pose within 10 s after each action' },
+    'motion-lip': { name: 'Motion-editable — lip video', plan: '30 s silent + 3 min speaking (3.5 min)' },
+    'motion-actions': { name: 'Motion-editable — motion video', plan: 'idle (≈30 s), then actions of ≈3 s (≤10 s), each from and back to idle' },
+    'multi-primary': { name: 'Multi-scene — primary', plan: '30 s silent + 4.5 min speaking' },
+    'multi-aux': { name: 'Multi-scene — auxiliary', plan: 'no silent segment; speak from the start, 3–4 min' },
+  },
+  checklist: {
+    heading: 'Before recording',
+    items: {
+      'quiet-set': 'Set is quiet: no voices, air conditioning, fans or vibration',
+      'clean-background': 'Background is static, not reflective or transparent, no lights or windows in it',
+      'even-lighting': 'Even light: no strong shadows on the face (under and beside the nose, on the neck)',
+      'green-screen-distance': 'Green screen: model at least 2 m from it, no green on the model',
+      'mic-placement': 'Microphone close to the model but out of frame, not clipped on; audio checked',
+      'makeup-props': 'Makeup and props: no dangling earrings, reflective gloss, or glasses/hair over the lower face',
+      framing: 'Framing: body and hands stay inside the frame for every gesture',
+      'camera-format': 'Camera set to 1080×1920 portrait at 25 fps',
+    },
+  },
+};

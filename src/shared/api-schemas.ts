@@ -1,0 +1,144 @@
+/**
+ * The contract's building blocks: ids, settings, shoots, takes, markers. Split from api.ts so
+ * capability contract groups (src/shared/contract/*) can use them without an import cycle.
+ */
+import { z } from 'zod';
+import { ProbeResultSchema } from './probe';
+import { StudioErrorSchema } from './errors';
+import { FindingSchema } from './findings';
+import { PRESET_IDS, PRESHOOT_CHECKLIST, type ChecklistId, type PresetId } from './standards';
+
+export const CONTRACT_VERSION = 1;
+
+/** Shoot and take ids are folder names: no separators, no dots first, no traversal. */
+export const IdSchema = z
+  .string()
+  .regex(/^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$/, 'must be 1–64 letters, digits, "-" or "_"');
+
+export const LanguageSchema = z.enum(['zh-CN', 'en']);
+export type Language = z.infer<typeof LanguageSchema>;
+
+export const SettingsSchema = z.object({
+  /** null = follow the system locale. */
+  language: LanguageSchema.nullable(),
+  shootsRoot: z.string(),
+});
+export type Settings = z.infer<typeof SettingsSchema>;
+
+export const FfmpegInfoSchema = z.object({
+  ffmpegPath: z.string(),
+  ffprobePath: z.string(),
+  source: z.enum(['env', 'ffmpeg-static', 'package', 'path']),
+  version: z.string(),
+});
+
+export const AppInfoSchema = z.object({
+  version: z.string(),
+  contractVersion: z.number().int(),
+  mode: z.enum(['electron', 'serve']),
+  platform: z.string(),
+  systemLocale: z.string(),
+  ffmpeg: z.union([FfmpegInfoSchema, z.object({ error: StudioErrorSchema })]),
+  shootsRoot: z.string(),
+});
+export type AppInfo = z.infer<typeof AppInfoSchema>;
+
+/** What the capture device really delivers (MediaStreamTrack.getSettings), saved with the take. */
+export const DeviceReportSchema = z.object({
+  camera: z.object({
+    deviceId: z.string().max(512),
+    label: z.string().max(512),
+    width: z.number().int().nonnegative(),
+    height: z.number().int().nonnegative(),
+    frameRate: z.number().nonnegative(),
+  }),
+  microphone: z.object({
+    deviceId: z.string().max(512),
+    label: z.string().max(512),
+    sampleRate: z.number().int().nonnegative().nullable(),
+    channelCount: z.number().int().nonnegative().nullable(),
+    echoCancellation: z.boolean().nullable(),
+    noiseSuppression: z.boolean().nullable(),
+    autoGainControl: z.boolean().nullable(),
+  }),
+});
+export type DeviceReport = z.infer<typeof DeviceReportSchema>;
+
+/** MediaRecorder formats main knows how to store; the extension of the raw file follows from it. */
+export const RecordingMimeSchema = z
+  .string()
+  .max(200)
+  .regex(/^(video\/(x-matroska|webm|mp4))(;.*)?$/, 'must be a video/x-matroska, video/webm or video/mp4 type');
+
+export const PresetIdSchema = z.enum(PRESET_IDS as [PresetId, ...PresetId[]]);
+export type { PresetId };
+export const ChecklistIdSchema = z.enum(PRESHOOT_CHECKLIST.map((c) => c.id) as [ChecklistId, ...ChecklistId[]]);
+export const ChecklistItemSchema = z.object({ id: ChecklistIdSchema, checked: z.boolean() });
+export type ChecklistItem = z.infer<typeof ChecklistItemSchema>;
+
+export const PhaseKindSchema = z.enum(['silent', 'narration', 'idle', 'actions']);
+export type PhaseKind = z.infer<typeof PhaseKindSchema>;
+
+/**
+ * A point in the take's media time (seconds from the first recorded frame, a multiple of one
+ * frame at 25 fps). Phase boundaries are markers too.
+ */
+export const MarkerSchema = z.object({
+  id: z.string().regex(/^[A-Za-z0-9_-]{1,40}$/),
+  kind: z.enum(['phase', 'flub', 'action-start', 'action-end', 'return-idle', 'note']),
+  t: z.number().nonnegative().max(24 * 3600),
+  phase: PhaseKindSchema.optional(),
+  note: z.string().max(500).optional(),
+});
+export type Marker = z.infer<typeof MarkerSchema>;
+
+export const ShootSchema = z.object({
+  id: IdSchema,
+  name: z.string(),
+  model: z.string(),
+  /** The preset new takes start with (§1–§4); a take may use another. */
+  preset: PresetIdSchema.default('standard-short'),
+  createdAt: z.string(),
+});
+export type Shoot = z.infer<typeof ShootSchema>;
+
+export const TakeStatusSchema = z.enum(['recording', 'finalizing', 'ready', 'failed', 'interrupted']);
+
+export const TakeSchema = z.object({
+  schemaVersion: z.literal(1),
+  id: IdSchema,
+  shootId: IdSchema,
+  name: z.string(),
+  status: TakeStatusSchema,
+  createdAt: z.string(),
+  recording: z.object({
+    mimeType: z.string(),
+    rawFile: z.string(),
+    bytes: z.number().int().nonnegative(),
+    chunks: z.number().int().nonnegative(),
+    startedAt: z.string(),
+    stoppedAt: z.string().nullable(),
+  }),
+  devices: DeviceReportSchema,
+  delivery: z
+    .object({
+      file: z.string(),
+      probe: ProbeResultSchema,
+      finalizeSeconds: z.number(),
+    })
+    .nullable(),
+  error: StudioErrorSchema.nullable(),
+  preset: PresetIdSchema.default('standard-short'),
+  starred: z.boolean().default(false),
+  /** The pre-shoot checklist as ticked at Record; unticked items stay listed. */
+  checklist: z.array(ChecklistItemSchema).default([]),
+  markers: z.array(MarkerSchema).default([]),
+  /** Phase times in media seconds, from the phase markers. */
+  phases: z.array(z.object({ kind: PhaseKindSchema, start: z.number(), end: z.number().nullable() })).default([]),
+  /** Set when the take was interrupted (crash, kill, power cut) and rebuilt at the next start. */
+  recovered: z.object({ at: z.string(), recordedSeconds: z.number().nullable() }).nullable().default(null),
+  /** What the live face and lip monitor found during the take (src/shared/findings.ts); absent in older takes. */
+  findings: z.array(FindingSchema).optional(),
+});
+export type Take = z.infer<typeof TakeSchema>;
+
