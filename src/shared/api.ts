@@ -17,6 +17,8 @@ import {
   ShootSchema,
   TakeSchema,
 } from './api-schemas';
+import { convertEvents, convertMethods } from './contract/convert';
+import { keyingEvents, keyingMethods } from './contract/keying';
 import { prompterEvents, prompterMethods } from './contract/prompter';
 import { shootRunEvents, shootRunMethods } from './contract/shoot-run';
 import { visionEvents, visionMethods } from './contract/vision';
@@ -89,6 +91,8 @@ export const methods = {
   ...shootRunMethods,
   ...prompterMethods,
   ...visionMethods,
+  ...keyingMethods,
+  ...convertMethods,
 } as const;
 
 export type Methods = typeof methods;
@@ -112,6 +116,8 @@ export const events = {
   ...shootRunEvents,
   ...prompterEvents,
   ...visionEvents,
+  ...keyingEvents,
+  ...convertEvents,
 } as const;
 export type Events = typeof events;
 export type EventName = keyof Events;
@@ -127,6 +133,8 @@ export function isMethodName(name: unknown): name is MethodName {
 export interface StudioClient {
   call<M extends MethodName>(method: M, input: MethodInput<M>): Promise<MethodOutput<M>>;
   on<E extends EventName>(event: E, listener: (payload: EventPayload<E>) => void): () => void;
+  /** After a lost connection came back (serve mode); Electron's IPC never drops. */
+  onReconnect(listener: () => void): () => void;
 }
 
 /** The object the Electron preload puts on window.studio: raw Results, the renderer wraps them. */

@@ -1,4 +1,4 @@
-import { DELIVERY_FPS, MOTION_IDLE_MAX_SECONDS, type ShootPreset } from './standards';
+import { DELIVERY_FPS, MOTION_IDLE_MAX_SECONDS, type PhasePlan, type ShootPreset } from './standards';
 
 /** The planned length of a take of this preset, for the disk-space check and the progress bar. */
 export function plannedSeconds(preset: ShootPreset): number {
@@ -15,3 +15,15 @@ export function snapToFrame(seconds: number): number {
   const fps = DELIVERY_FPS.num / DELIVERY_FPS.den;
   return Math.round(Math.max(0, seconds) * fps) / fps;
 }
+
+/** Seconds from the start of the take at which each phase of the plan begins (null: open-ended). */
+export function phaseStarts(plan: PhasePlan[]): number[] {
+  const starts: number[] = [];
+  let t = 0;
+  for (const p of plan) {
+    starts.push(t);
+    t += p.kind === 'silent' ? p.seconds : p.kind === 'idle' ? p.targetSeconds : Number.POSITIVE_INFINITY;
+  }
+  return starts;
+}
+

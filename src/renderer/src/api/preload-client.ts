@@ -14,4 +14,8 @@ export class PreloadClient implements StudioClient {
   on<E extends EventName>(event: E, listener: (payload: EventPayload<E>) => void): () => void {
     return this.bridge.on(event, (p) => listener(p as EventPayload<E>));
   }
+
+  onReconnect(): () => void {
+    return () => {};
+  }
 }

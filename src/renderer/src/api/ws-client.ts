@@ -14,6 +14,9 @@ export class WsClient implements StudioClient {
   private nextId = 1;
   private readonly pending = new Map<number, Pending>();
   private readonly listeners = new Map<string, Set<(p: unknown) => void>>();
+  private readonly reconnectListeners = new Set<() => void>();
+  private everConnected = false;
+  private retry: ReturnType<typeof setTimeout> | null = null;
 
   constructor(private readonly url: string) {}
 
@@ -42,12 +45,31 @@ export class WsClient implements StudioClient {
     return () => set.delete(listener as (p: unknown) => void);
   }
 
+  /** Called after the socket came back (the studio restarted): state may have changed meanwhile. */
+  onReconnect(listener: () => void): () => void {
+    this.reconnectListeners.add(listener);
+    return () => this.reconnectListeners.delete(listener);
+  }
+
+  /** Keep trying once a second while anyone listens for events, so a restarted studio is found. */
+  private scheduleRetry(): void {
+    if (this.retry || this.listeners.size === 0) return;
+    this.retry = setTimeout(() => {
+      this.retry = null;
+      this.connect().catch(() => this.scheduleRetry());
+    }, 1000);
+  }
+
   private connect(): Promise<WebSocket> {
     if (this.socket) return this.socket;
     this.socket = new Promise<WebSocket>((resolve, reject) => {
       const ws = new WebSocket(this.url);
       ws.binaryType = 'arraybuffer';
-      ws.onopen = () => resolve(ws);
+      ws.onopen = () => {
+        resolve(ws);
+        if (this.everConnected) for (const l of this.reconnectListeners) l();
+        this.everConnected = true;
+      };
       ws.onerror = () => {
         reject(
           new StudioError('io', 'Cannot reach the studio service', {
@@ -61,6 +83,7 @@ export class WsClient implements StudioClient {
           p.resolve({ ok: false, error: { code: 'io', message: 'The connection to the studio service was lost' } });
         }
         this.pending.clear();
+        this.scheduleRetry();
       };
       ws.onmessage = (ev) => this.receive(JSON.parse(String(ev.data)) as ServerMessage);
     });

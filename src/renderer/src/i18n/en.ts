@@ -1,11 +1,15 @@
+import { keyingEn } from '../features/keying/locale.en';
 import { prompterEn } from '../features/prompter/locale.en';
 import { runEn } from '../features/run/locale.en';
+import { visionEn } from '../features/vision/locale.en';
 import type { Shape } from './shape';
 
 /** English strings. zh-CN.ts must have the same keys (checked by the type below and a unit test). */
 export const en = {
   ...runEn,
   ...prompterEn,
+  vision: visionEn,
+  keying: keyingEn,
   app: {
     title: 'Capture Studio',
     language: 'Language',
@@ -15,6 +19,7 @@ export const en = {
   nav: {
     record: 'Record',
     prompter: 'Prompter',
+    keying: 'Keying',
   },
   shoot: {
     heading: 'Shoot',
@@ -85,7 +90,7 @@ export const en = {
     trashYes: 'Move to trash',
     trashNo: 'Keep',
     markers: '{{count}} markers',
-    unticked: 'Not ticked before recording',
+    untickedCount: '{{count}} checklist item(s) not ticked before recording',
     recovered: 'recovered after an interruption ({{time}} recorded)',
     recoveredBanner: '{{count}} interrupted take(s) were recovered.',
   },

@@ -1,10 +1,14 @@
+import { keyingZhCN } from '../features/keying/locale.zh-CN';
 import { prompterZhCN } from '../features/prompter/locale.zh-CN';
 import { runZhCN } from '../features/run/locale.zh-CN';
+import { visionZhCN } from '../features/vision/locale.zh-CN';
 import type { Messages } from './en';
 
 export const zhCN: Messages = {
   ...runZhCN,
   ...prompterZhCN,
+  vision: visionZhCN,
+  keying: keyingZhCN,
   app: {
     title: '采集工作室',
     language: '语言',
@@ -14,6 +18,7 @@ export const zhCN: Messages = {
   nav: {
     record: '录制',
     prompter: '提词器',
+    keying: '抠像',
   },
   shoot: {
     heading: '拍摄',
@@ -84,7 +89,7 @@ export const zhCN: Messages = {
     trashYes: '移到回收站',
     trashNo: '保留',
     markers: '{{count}} 个标记',
-    unticked: '录制前未勾选',
+    untickedCount: '录制前有 {{count}} 项检查未勾选',
     recovered: '中断后已恢复（已录 {{time}}）',
     recoveredBanner: '已恢复 {{count}} 条中断的录制。',
   },

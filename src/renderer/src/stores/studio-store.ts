@@ -41,11 +41,19 @@ export const useStudio = create<StudioState>((set, get) => ({
   recovered: [],
 
   async load() {
+    // Independent calls: a slow one (app.info locates ffmpeg) must not hold back or overwrite the
+    // shoots the operator may already have created meanwhile.
+    void studio
+      .call('app.info', {})
+      .then((info) => set({ info }))
+      .catch((err: unknown) => get().setError(err));
     try {
-      const [info, shoots] = await Promise.all([studio.call('app.info', {}), studio.call('shoots.list', {})]);
+      const fetched = await studio.call('shoots.list', {});
+      const known = new Set(get().shoots.map((s) => s.id));
+      const shoots = [...get().shoots, ...fetched.filter((s) => !known.has(s.id))].sort((a, b) => b.createdAt.localeCompare(a.createdAt));
       const saved = localStorage.getItem(SHOOT_KEY);
-      const shootId = shoots.find((s) => s.id === saved)?.id ?? shoots[0]?.id ?? null;
-      set({ info, shoots, shootId, error: null });
+      const shootId = get().shootId ?? shoots.find((s) => s.id === saved)?.id ?? shoots[0]?.id ?? null;
+      set({ shoots, shootId });
       await get().refreshTakes();
     } catch (err) {
       get().setError(err);
@@ -84,6 +92,11 @@ export const useStudio = create<StudioState>((set, get) => ({
   },
 }));
 
+studio.onReconnect(() => {
+  // The studio is back: a "connection lost" message is no longer true.
+  if (useStudio.getState().error?.code === 'io') useStudio.setState({ error: null });
+  void useStudio.getState().load();
+});
 studio.on('takes.changed', (p) => {
   if (p.shootId === useStudio.getState().shootId) void useStudio.getState().refreshTakes();
 });

@@ -1,4 +1,5 @@
 import { useEffect, useRef } from 'react';
+import { VisionMonitor } from '../vision/VisionMonitor';
 
 /** The live picture. Muted: the operator monitors sound on headphones, not through the speakers. */
 export function Preview({ stream }: { stream: MediaStream | null }) {
@@ -9,6 +10,7 @@ export function Preview({ stream }: { stream: MediaStream | null }) {
   return (
     <div className="preview">
       <video ref={video} data-testid="preview" autoPlay playsInline muted />
+      <VisionMonitor video={video} stream={stream} />
     </div>
   );
 }

@@ -36,6 +36,7 @@ export function useTakeRecorder(onError: (err: unknown) => void) {
   const queue = useRef<Promise<void>>(Promise.resolve());
   const failed = useRef(false);
   const stopRef = useRef<() => Promise<Take | null>>(async () => null);
+  const abortRef = useRef<() => void>(() => {});
 
   const start = useCallback(
     async (shootId: string, stream: MediaStream, devices: DeviceReport, opts: StartTakeOptions) => {
@@ -79,8 +80,11 @@ export function useTakeRecorder(onError: (err: unknown) => void) {
                 void stopRef.current();
               }
             } catch (err) {
+              // The studio refused or lost the chunk: stop recording here; what reached disk is
+              // kept (and recovered if the studio went down).
               failed.current = true;
               if (mr.state !== 'inactive') mr.stop();
+              abortRef.current();
               onError(err);
             }
           });
@@ -121,6 +125,17 @@ export function useTakeRecorder(onError: (err: unknown) => void) {
     }
   }, []);
   stopRef.current = stop;
+
+  /** Back to idle without asking main to finish the take (it could not be reached or refused). */
+  const abort = useCallback(() => {
+    recorder.current = null;
+    take.current = null;
+    usePhase.getState().set({ phase: 'stopped', mediaStartMs: null });
+    useLiveTake.getState().end();
+    setStartedAt(null);
+    setPhase('idle');
+  }, []);
+  abortRef.current = abort;
 
   return { phase, startedAt, start, stop };
 }

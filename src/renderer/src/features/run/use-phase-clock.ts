@@ -1,19 +1,9 @@
 import { useEffect } from 'react';
-import { SHOOT_PRESETS, type PhasePlan } from '../../../../shared/standards';
+import { phaseStarts } from '../../../../shared/presets';
+import { SHOOT_PRESETS } from '../../../../shared/standards';
 import { useLiveTake } from '../../stores/live-take-store';
 import { livePhaseOf, mediaNow, usePhase } from '../../stores/phase-store';
 import { serverNow, usePrompter } from '../prompter/prompter-store';
-
-/** Seconds from the start of the take at which each phase of the plan begins (null: open-ended). */
-export function phaseStarts(plan: PhasePlan[]): number[] {
-  const starts: number[] = [];
-  let t = 0;
-  for (const p of plan) {
-    starts.push(t);
-    t += p.kind === 'silent' ? p.seconds : p.kind === 'idle' ? p.targetSeconds : Number.POSITIVE_INFINITY;
-  }
-  return starts;
-}
 
 /**
  * Runs the preset's phase plan against the take's media clock: at the first frame the first

@@ -5,6 +5,7 @@ import { studio } from '../../api/client';
 import { formatClock } from '../../lib/format';
 import { useStudio } from '../../stores/studio-store';
 import { TakeTimeline } from '../run/TakeTimeline';
+import { findingSpans, TakeFindings } from '../vision/TakeFindings';
 import { TakeFacts } from './TakeFacts';
 
 /** One take: name (rename), star, preset, phases and markers, unticked checklist items, trash. */
@@ -78,8 +79,8 @@ export function TakeItem({ take }: { take: Take }) {
           {t(`errors.${take.error.code}`)} {take.error.message}
         </p>
       )}
-      {duration > 0 && (take.phases.length > 0 || marks.length > 0) && (
-        <TakeTimeline duration={duration} phases={take.phases} markers={take.markers} height={16} />
+      {duration > 0 && (take.phases.length > 0 || marks.length > 0 || !!take.findings?.length) && (
+        <TakeTimeline duration={duration} phases={take.phases} markers={take.markers} spans={findingSpans(take, t)} height={16} />
       )}
       {marks.length > 0 && (
         <p className="small" data-testid="take-markers">
@@ -87,10 +88,16 @@ export function TakeItem({ take }: { take: Take }) {
           {marks.map((m) => `${t(`run.marker.${m.kind}`)} ${formatClock(m.t)}`).join(', ')}
         </p>
       )}
+      <TakeFindings take={take} />
       {unticked.length > 0 && (
-        <p className="small warn-text" data-testid="take-unticked">
-          {t('takes.unticked')}: {unticked.map((c) => t(`checklist.items.${c.id}`)).join('; ')}
-        </p>
+        <details className="small warn-text" data-testid="take-unticked">
+          <summary>{t('takes.untickedCount', { count: unticked.length })}</summary>
+          <ul>
+            {unticked.map((c) => (
+              <li key={c.id}>{t(`checklist.items.${c.id}`)}</li>
+            ))}
+          </ul>
+        </details>
       )}
       <TakeFacts take={take} />
       <div className="take-actions">
