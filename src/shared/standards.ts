@@ -389,3 +389,74 @@ export const MERGE_RULE = { section: '§3.2' } as const;
 
 /** Lip sync of a delivery file: audio and video end within this many seconds (engineering, not §). */
 export const AV_SYNC_TOLERANCE_SEC = 0.04;
+
+// ─── Acceptance checker: audio and continuity (issue #8) ───────────────────────────────────────
+
+/**
+ * Offline audio analysis: mono PCM at 16 kHz (speech lives below 8 kHz), 40-ms frames (one video
+ * frame at 25 fps), pitch searched over 70–400 Hz (adult speech), a frame is periodic ("voiced")
+ * when its normalised autocorrelation reaches 0.6.
+ */
+export const AUDIO_ANALYSIS = { sampleRate: 16_000, frameMs: 40, f0Min: 70, f0Max: 400, voicedCorrelation: 0.6 } as const;
+
+/**
+ * §1.2.2 / §7.2 "no background noise … minimize noise from air conditioners, servers": the noise
+ * floor (10th percentile of frame levels) above −50 dBFS, or speech less than 25 dB above it, is
+ * audible in a voice recording. §1.2.2 "audio is clear": clipped samples distort it; speech
+ * quieter than −40 dBFS (95th percentile) or integrated loudness outside −35…−8 LUFS needs gain.
+ * These are recording-practice numbers, not the platform's.
+ */
+export const AUDIO_QC = {
+  section: '§1.2.2, §7.2',
+  noiseFloorMaxDbfs: -50,
+  minSnrDb: 25,
+  clipMinSamples: 3,
+  speechMinDbfs: -40,
+  loudnessMinLufs: -35,
+  loudnessMaxLufs: -8,
+} as const;
+
+/**
+ * §1.2.2 / §7.2 "especially no second person's voice". A heuristic: the voiced frames' pitch falls
+ * into two groups at least 0.55 octave apart, each holding ≥ 15 % of the voiced time and ≥ 2 s in
+ * runs of ≥ 0.5 s (sporadic octave errors of the pitch tracker do not form runs). It separates
+ * voices of clearly different pitch (a man and a woman); two voices of similar pitch pass unseen.
+ */
+export const SECOND_VOICE = { section: '§1.2.2, §7.2', minOctaves: 0.55, minShare: 0.15, minSeconds: 2, minRunSeconds: 0.5, minVoicedSeconds: 4 } as const;
+
+/**
+ * §1.2.5 / §7.4 "non-consecutive frames": black frames (mean luma below 0.06 of full range),
+ * frozen frames (mean absolute difference to the previous frame under 0.2 % for ≥ 0.5 s), cuts
+ * (a neighbour differs by more than 8 % mean luma AND its luma histogram moved by more than 0.15;
+ * a talking head changes ~2 % a frame, the stage cuts of short_hamilton_clip ~11 % and 0.2–0.4),
+ * and gaps in the frame timestamps larger than 1.5 frame durations (dropped frames).
+ */
+export const CONTINUITY = {
+  section: '§1.2.5, §7.4',
+  blackLuma: 0.06,
+  frozenDiff: 0.002,
+  frozenMinSeconds: 0.5,
+  cutHistogramDistance: 0.15,
+  cutDiff: 0.08,
+  gapFrames: 1.5,
+} as const;
+
+/** §1.2.4 "a 1-pixel black border … only discovered during final video compositing". */
+export const BLACK_BORDER = { section: '§1.2.4', maxLuma: 0.08, minRows: 1 } as const;
+
+/**
+ * Pose consistency (§2.2 "return to the exact original position", §3.3, §4.1), compared on the
+ * face: angles within 5°, face centre within 3 % of the frame, face size within 8 %, medians over
+ * ±0.4 s around a marker. Multi-scene: face angle within 10°, face brightness within 12 % of full
+ * scale, left/right balance within a factor 1.25 (log2 0.32). Engineering numbers: the standard
+ * says "consistent" and "exact", without a tolerance.
+ */
+export const POSE_MATCH = {
+  angleDeg: 5,
+  offsetShare: 0.03,
+  sizeShare: 0.08,
+  windowSeconds: 0.4,
+  multiAngleDeg: 10,
+  multiLuma: 0.12,
+  multiLrLog2: 0.32,
+} as const;

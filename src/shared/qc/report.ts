@@ -1,0 +1,65 @@
+/**
+ * The acceptance report: verdict, findings (with frame numbers and a thumbnail of the worst frame),
+ * the stats of the run, and the series the timeline plot draws. Written as JSON by the CLI and
+ * the app; the HTML report is made from it.
+ */
+import { z } from 'zod';
+import { FindingSchema, type Finding } from '../findings';
+import { ProbeResultSchema } from '../probe';
+
+export const VerdictSchema = z.enum(['pass', 'warn', 'fail']);
+export type Verdict = z.infer<typeof VerdictSchema>;
+
+export const ReportFindingSchema = FindingSchema.extend({
+  startFrame: z.number().int(),
+  endFrame: z.number().int(),
+  /** A small JPEG of the worst (or first) frame, as a data: URL. */
+  thumbnail: z.string().optional(),
+});
+export type ReportFinding = z.infer<typeof ReportFindingSchema>;
+
+export const CheckReportSchema = z.object({
+  verdict: VerdictSchema,
+  file: z.string(),
+  preset: z.string(),
+  probe: ProbeResultSchema,
+  findings: z.array(ReportFindingSchema),
+  stats: z.object({
+    framesTotal: z.number().int(),
+    framesAnalyzed: z.number().int(),
+    facesAnalyzed: z.boolean(),
+    analysisWidth: z.number().int(),
+    analysisHeight: z.number().int(),
+    durationSec: z.number(),
+    elapsedSec: z.number(),
+    audio: z
+      .object({
+        noiseFloorDb: z.number(),
+        speechLevelDb: z.number(),
+        snrDb: z.number(),
+        clippedSamples: z.number(),
+        integratedLufs: z.number().nullable(),
+        voicedSeconds: z.number(),
+        pitchGroupsHz: z.array(z.number()),
+      })
+      .nullable(),
+    borders: z.object({ top: z.number(), bottom: z.number(), left: z.number(), right: z.number() }),
+  }),
+  series: z.object({
+    frameT: z.array(z.number()),
+    faces: z.array(z.number()),
+    yaw: z.array(z.number().nullable()),
+    pitch: z.array(z.number().nullable()),
+    lipGap: z.array(z.number().nullable()),
+    audioT: z.array(z.number()),
+    audioDb: z.array(z.number()),
+  }),
+});
+export type CheckReport = z.infer<typeof CheckReportSchema>;
+
+/** fail when any error, warn when any warning, else pass. */
+export function verdictOf(findings: readonly Finding[]): Verdict {
+  if (findings.some((f) => f.severity === 'error')) return 'fail';
+  if (findings.some((f) => f.severity === 'warn')) return 'warn';
+  return 'pass';
+}

@@ -1,0 +1,33 @@
+/** Turn per-frame booleans into time spans, joining breaks shorter than `mergeGap` seconds. */
+export interface Span {
+  start: number;
+  end: number;
+}
+
+export function spansOf<T>(items: readonly T[], on: (x: T) => boolean, time: (x: T) => number, frameSec: number, mergeGap = 0): Span[] {
+  const spans: Span[] = [];
+  let cur: Span | null = null;
+  for (const x of items) {
+    const t = time(x);
+    if (on(x)) {
+      if (cur && t - cur.end <= mergeGap + 1e-9) cur.end = t + frameSec;
+      else {
+        cur = { start: t, end: t + frameSec };
+        spans.push(cur);
+      }
+    }
+  }
+  return spans;
+}
+
+export function percentile(values: readonly number[], p: number): number {
+  if (values.length === 0) return NaN;
+  const s = [...values].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.max(0, Math.floor((p / 100) * (s.length - 1))))]!;
+}
+
+/** "0:07" */
+export function clock(seconds: number): string {
+  const s = Math.max(0, Math.floor(seconds));
+  return `${Math.floor(s / 60)}:${String(s % 60).padStart(2, '0')}`;
+}
