@@ -1,6 +1,7 @@
 import { resolve } from 'node:path';
 import { defineConfig } from 'electron-vite';
 import react from '@vitejs/plugin-react';
+import { visionAssets } from './src/build/vite-vision-assets';
 
 // A separate output folder lets parallel builds (several worktrees or agents) not trample each other.
 const out = process.env.CAPTURE_STUDIO_OUT ?? 'out';
@@ -21,7 +22,16 @@ export default defineConfig({
   },
   renderer: {
     root: 'src/renderer',
-    build: { outDir: resolve(`${out}/renderer`), rollupOptions: { input: { index: resolve('src/renderer/index.html') } } },
-    plugins: [react()],
+    build: {
+      outDir: resolve(`${out}/renderer`),
+      rollupOptions: {
+        input: {
+          index: resolve('src/renderer/index.html'),
+          // The acceptance checker's page: the vision worker fed with decoded frames (CLI, serve mode).
+          'frame-analyzer': resolve('src/renderer/frame-analyzer.html'),
+        },
+      },
+    },
+    plugins: [react(), visionAssets()],
   },
 });

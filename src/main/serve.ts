@@ -11,7 +11,9 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { CONTENT_SECURITY_POLICY } from '../shared/csp';
+import { FRAME_FEED_ROUTE } from '../shared/frame-feed';
 import { decodeClientFrame, type ServerMessage } from '../shared/wire';
+import type { FrameHub } from './services/checker/frame-hub';
 import { createStudio, type Studio } from './studio';
 import { contentType, resolveStatic } from './static-files';
 import { isFaceModelRoute, serveFaceModel } from './face-model-route';
@@ -22,6 +24,8 @@ export interface ServeOptions {
   rendererDir: string;
   token?: string;
   env?: NodeJS.ProcessEnv;
+  /** The checker's frame feed (FRAME_FEED_ROUTE), when a face analyzer page is to connect. */
+  frameHub?: FrameHub;
 }
 
 export interface RunningServer {
@@ -46,6 +50,10 @@ export async function startServer(opts: ServeOptions): Promise<RunningServer> {
 
   server.on('upgrade', (req, socket, head) => {
     const url = new URL(req.url ?? '/', 'http://localhost');
+    if (url.pathname === FRAME_FEED_ROUTE && opts.frameHub) {
+      opts.frameHub.handleUpgrade(req, socket, head);
+      return;
+    }
     if (url.pathname !== '/ws' || !sameToken(url.searchParams.get('token'), token)) {
       socket.end('HTTP/1.1 401 Unauthorized\r\nConnection: close\r\n\r\n');
       return;

@@ -1,0 +1,94 @@
+import { promises as fs } from 'node:fs';
+import path from 'node:path';
+import { StudioError } from '../../shared/errors';
+import { CheckReportSchema } from '../../shared/qc/report';
+import { reportHtml } from '../../shared/qc/report-html';
+import { PRESET_IDS, type PresetId } from '../../shared/standards';
+import { writeFileAtomic } from '../../main/services/atomic-write';
+import { checkFile } from '../../main/services/checker/check-file';
+import { openFaceAnalyzer } from '../../main/services/checker/chromium-face-analyzer';
+import { EXIT, type CliCommand } from '../command';
+
+/** The CLI's preset names (short, as in the issue) and the studio's preset ids. */
+const CLI_PRESETS: Record<string, PresetId> = {
+  quick: 'quick',
+  standard: 'standard-short',
+  'standard-live': 'standard-live',
+  premium: 'premium',
+  motion: 'motion-lip',
+  'motion-actions': 'motion-actions',
+  'multi-primary': 'multi-primary',
+  'multi-aux': 'multi-aux',
+};
+
+export const checkCommand: CliCommand = {
+  name: 'check',
+  summary: 'check a video against the acceptance criteria (§1.2.5, §7) on every frame; exit 1 when it would fail',
+  usage: `FILE [--preset ${Object.keys(CLI_PRESETS).join('|')}] [--json OUT.json] [--html OUT.html] [--lang en|zh-CN] [--no-faces]`,
+  options: {
+    preset: { type: 'string' },
+    json: { type: 'string' },
+    html: { type: 'string' },
+    lang: { type: 'string' },
+    'no-faces': { type: 'boolean' },
+  },
+  positionals: { min: 1, max: 1 },
+  async run({ positionals, values }, io) {
+    const file = path.resolve(positionals[0] ?? '');
+    const presetName = typeof values.preset === 'string' ? values.preset : 'standard';
+    const preset = CLI_PRESETS[presetName] ?? (PRESET_IDS.includes(presetName as PresetId) ? (presetName as PresetId) : null);
+    if (!preset) throw new StudioError('bad-argument', `--preset ${presetName}: not a preset (${Object.keys(CLI_PRESETS).join(', ')})`);
+    const lang = values.lang === 'zh-CN' ? 'zh-CN' : 'en';
+
+    let faces = null;
+    if (!values['no-faces']) {
+      try {
+        faces = await openFaceAnalyzer({ env: io.env });
+      } catch (err) {
+        io.stderr(`faces not analysed: ${(err as Error).message}\n`);
+      }
+    }
+    let lastPct = -1;
+    try {
+      const { report } = await checkFile(file, {
+        preset,
+        faces,
+        onProgress: (p) => {
+          const pct = Math.floor(p.fraction * 100);
+          if (pct !== lastPct && pct % 5 === 0) {
+            lastPct = pct;
+            io.stderr(`${p.stage} ${pct}%${p.etaSeconds !== null ? ` (about ${Math.ceil(p.etaSeconds)} s left)` : ''}\n`);
+          }
+        },
+      });
+      const json = {
+        verdict: report.verdict,
+        file: report.file,
+        preset: presetName,
+        probe: report.probe,
+        findings: report.findings,
+        stats: report.stats,
+        series: report.series,
+      };
+      CheckReportSchema.parse({ ...json, preset: report.preset });
+      if (typeof values.json === 'string') await writeOut(values.json, JSON.stringify(json, null, 2) + '\n');
+      if (typeof values.html === 'string') await writeOut(values.html, reportHtml(report, lang));
+      io.stdout(summary(report.verdict, report.findings));
+      return report.verdict === 'fail' ? EXIT.fails : EXIT.ok;
+    } finally {
+      await faces?.close();
+    }
+  },
+};
+
+async function writeOut(file: string, text: string): Promise<void> {
+  const abs = path.resolve(file);
+  await fs.mkdir(path.dirname(abs), { recursive: true });
+  await writeFileAtomic(abs, text);
+}
+
+function summary(verdict: string, findings: { rule: string; severity: string; start: number; end: number; message: string }[]): string {
+  const lines = [`verdict: ${verdict}`];
+  for (const f of findings) lines.push(`  ${f.severity.padEnd(5)} ${f.rule.padEnd(22)} ${f.start.toFixed(2)}–${f.end.toFixed(2)} s  ${f.message}`);
+  return lines.join('\n') + '\n';
+}

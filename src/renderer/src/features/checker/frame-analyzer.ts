@@ -1,0 +1,31 @@
+/**
+ * The page the acceptance checker drives (headless Chromium for the CLI and serve mode): the same
+ * vision worker as the live monitor, fed with frames main decodes, answering with each frame's
+ * measurements. It connects back to the page's own origin with the token in its address.
+ */
+import { decodeFrame, FRAME_FEED_ROUTE } from '../../../../shared/frame-feed';
+import { VisionClient } from '../vision/vision-client';
+
+async function run(): Promise<void> {
+  const token = new URLSearchParams(window.location.hash.slice(1)).get('token') ?? '';
+  const client = await VisionClient.create({ runningMode: 'VIDEO' });
+  const scheme = window.location.protocol === 'https:' ? 'wss' : 'ws';
+  const ws = new WebSocket(`${scheme}://${window.location.host}${FRAME_FEED_ROUTE}?token=${encodeURIComponent(token)}`);
+  ws.binaryType = 'arraybuffer';
+  ws.onopen = () => ws.send(JSON.stringify({ ready: true }));
+  ws.onmessage = async (ev) => {
+    const { header, rgba } = decodeFrame(ev.data as ArrayBuffer);
+    try {
+      const r = await client.analyse({ width: header.width, height: header.height, data: rgba }, header.timestampMs);
+      ws.send(JSON.stringify({ id: header.id, frame: r.frame }));
+    } catch (err) {
+      ws.send(JSON.stringify({ id: header.id, error: (err as Error).message }));
+    }
+  };
+  document.body.dataset.state = 'running';
+}
+
+run().catch((err: unknown) => {
+  document.body.dataset.state = 'failed';
+  document.body.dataset.error = (err as Error).message;
+});
