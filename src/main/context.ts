@@ -1,5 +1,9 @@
 import path from 'node:path';
+import { CheckJobs } from './services/checker/check-jobs';
+import { openFaceAnalyzer } from './services/checker/chromium-face-analyzer';
+import type { FaceAnalyzer } from './services/checker/face-analyzer';
 import { EventBus } from './services/event-bus';
+import { MediaLinks } from './services/media-links';
 import { PrompterStore } from './services/prompter/prompter-state';
 import { RemotePrompterServer } from './services/prompter/remote-server';
 import { Recorder } from './services/recorder';
@@ -18,6 +22,9 @@ export interface StudioContext {
   recorder: Recorder;
   prompter: PrompterStore;
   remotePrompter: RemotePrompterServer;
+  /** Files the renderer may open by link (a checked video, a report). */
+  links: MediaLinks;
+  checks: CheckJobs;
   /** Electron sets this to open the prompter in its own window; serve mode has none. */
   openPrompterWindow?: () => boolean;
   log: (line: string) => void;
@@ -30,6 +37,8 @@ export interface ContextOptions {
   /** The built renderer, for the LAN prompter. */
   rendererDir?: string;
   openPrompterWindow?: () => boolean;
+  /** How the checker measures faces; default: headless Chromium on the built renderer. */
+  openFaces?: () => Promise<FaceAnalyzer>;
 }
 
 export function createContext(opts: ContextOptions): StudioContext {
@@ -46,8 +55,19 @@ export function createContext(opts: ContextOptions): StudioContext {
     async () => ({ state: await prompter.get(), serverNow: Date.now() }),
     (fn) => bus.subscribe((event, payload) => event === 'prompter.state' && fn(payload as Parameters<typeof fn>[0])),
   );
+  const links = new MediaLinks();
+  const checks = new CheckJobs({
+    store,
+    bus,
+    links,
+    reportsDir: path.join(home.root, 'reports'),
+    openFaces: opts.openFaces ?? (() => openFaceAnalyzer({ env, rendererDir: opts.rendererDir })),
+    log: opts.log ?? (() => {}),
+  });
   return {
     mode: opts.mode,
+    links,
+    checks,
     env,
     home,
     settings,

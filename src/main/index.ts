@@ -60,7 +60,11 @@ function registerAppProtocol(): void {
   protocol.handle(APP_SCHEME, async (request) => {
     const url = new URL(request.url);
     const file =
-      url.host !== 'studio' ? null : isFaceModelRoute(url.pathname) ? await faceModelFile(studio.context) : await resolveStatic(rendererDir, url.pathname);
+      url.host !== 'studio'
+        ? null
+        : isFaceModelRoute(url.pathname)
+          ? await faceModelFile(studio.context)
+          : (studio.context.links.resolve(url.pathname) ?? (await resolveStatic(rendererDir, url.pathname)));
     if (!file) return new Response('Not found', { status: 404 });
     const res = await net.fetch(pathToFileURL(file).toString());
     const headers = new Headers(res.headers);

@@ -14,6 +14,7 @@ import { CONTENT_SECURITY_POLICY } from '../shared/csp';
 import { FRAME_FEED_ROUTE } from '../shared/frame-feed';
 import { decodeClientFrame, type ServerMessage } from '../shared/wire';
 import type { FrameHub } from './services/checker/frame-hub';
+import { MEDIA_ROUTE } from './services/media-links';
 import { createStudio, type Studio } from './studio';
 import { contentType, resolveStatic } from './static-files';
 import { isFaceModelRoute, serveFaceModel } from './face-model-route';
@@ -44,7 +45,12 @@ export async function startServer(opts: ServeOptions): Promise<RunningServer> {
   const studio = createStudio({ mode: 'serve', env: opts.env, log: (l) => console.error(l), rendererDir: opts.rendererDir });
 
   const server = http.createServer((req, res) => {
-    void (isFaceModelRoute(req.url) ? serveFaceModel(studio.context, req, res) : serveStatic(opts.rendererDir, req, res));
+    void (async () => {
+      if (isFaceModelRoute(req.url)) return serveFaceModel(studio.context, req, res);
+      // A checked video or a report, by the unguessable link main gave the renderer.
+      if (req.url?.startsWith(MEDIA_ROUTE) && (await studio.context.links.serve(req, res))) return;
+      return serveStatic(opts.rendererDir, req, res);
+    })();
   });
   const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_FRAME_BYTES });
 

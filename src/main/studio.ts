@@ -1,6 +1,9 @@
 import { createContext, type ContextOptions, type StudioContext } from './context';
 import { createDispatcher, type Dispatch, type Handlers } from './dispatch';
+import { createConvertHandlers } from './handlers/convert';
+import { createCheckHandlers } from './handlers/check';
 import { createCoreHandlers } from './handlers/core';
+import { createKeyingHandlers } from './handlers/keying';
 import { createPrompterHandlers } from './handlers/prompter';
 import { createShootRunHandlers } from './handlers/shoot-run';
 import { createVisionHandlers } from './handlers/vision';
@@ -27,7 +30,10 @@ export function createStudio(opts: ContextOptions): Studio {
     ...createCoreHandlers(context),
     ...createShootRunHandlers(context),
     ...createPrompterHandlers(context),
+    ...createCheckHandlers(context),
     ...createVisionHandlers(context),
+    ...createKeyingHandlers(context),
+    ...createConvertHandlers(context),
   };
   // Takes a crash left behind are rebuilt in the background; the UI hears of them by event.
   const recovery = recoverInterruptedTakes(

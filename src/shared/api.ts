@@ -19,6 +19,7 @@ import {
 } from './api-schemas';
 import { convertEvents, convertMethods } from './contract/convert';
 import { keyingEvents, keyingMethods } from './contract/keying';
+import { checkEvents, checkMethods } from './contract/check';
 import { prompterEvents, prompterMethods } from './contract/prompter';
 import { shootRunEvents, shootRunMethods } from './contract/shoot-run';
 import { visionEvents, visionMethods } from './contract/vision';
@@ -90,6 +91,7 @@ export const methods = {
   ...coreMethods,
   ...shootRunMethods,
   ...prompterMethods,
+  ...checkMethods,
   ...visionMethods,
   ...keyingMethods,
   ...convertMethods,
@@ -115,6 +117,7 @@ export const events = {
   'takes.changed': z.object({ shootId: IdSchema }),
   ...shootRunEvents,
   ...prompterEvents,
+  ...checkEvents,
   ...visionEvents,
   ...keyingEvents,
   ...convertEvents,

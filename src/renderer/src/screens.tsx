@@ -1,4 +1,7 @@
 import type { ComponentType } from 'react';
+import { ConvertScreen } from './features/convert/ConvertScreen';
+import { KeyingScreen } from './features/keying/KeyingScreen';
+import { CheckScreen } from './features/check/CheckScreen';
 import { PrompterScreen } from './features/prompter/PrompterScreen';
 import { RecordScreen } from './features/record/RecordScreen';
 
@@ -9,4 +12,7 @@ import { RecordScreen } from './features/record/RecordScreen';
 export const SCREENS: { id: string; Component: ComponentType }[] = [
   { id: 'record', Component: RecordScreen },
   { id: 'prompter', Component: PrompterScreen },
+  { id: 'check', Component: CheckScreen },
+  { id: 'keying', Component: KeyingScreen },
+  { id: 'convert', Component: ConvertScreen },
 ];

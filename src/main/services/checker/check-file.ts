@@ -141,7 +141,8 @@ export async function checkFile(file: string, opts: CheckOptions): Promise<Check
   let thumbs = 0;
   for (const f of sorted) {
     const rf: ReportFinding = { ...f, startFrame: Math.round(f.start * fps), endFrame: Math.round(f.end * fps) };
-    if (thumbs < (opts.maxThumbnails ?? 24) && (f.end > f.start || f.start > 0) && f.severity !== 'info') {
+    const wholeFile = f.start <= 0 && f.end >= duration - 0.05;
+    if (thumbs < (opts.maxThumbnails ?? 24) && !wholeFile && f.severity !== 'info') {
       rf.thumbnail = (await thumbnailAt(ff, abs, (f.start + Math.min(f.end, f.start + 0.5)) / 2).catch(() => null)) ?? undefined;
       thumbs++;
     }

@@ -37,7 +37,7 @@ export async function openFaceAnalyzer(opts: { env?: NodeJS.ProcessEnv; renderer
     const base = server.url.split('#')[0]!.replace(/\/$/, '');
     await page.goto(`${base}${FRAME_ANALYZER_PAGE}#token=${hub.token}`);
     await hub.ready(60_000).catch(async (err: Error) => {
-      const why = await page.evaluate(() => document.body.dataset.error ?? '').catch(() => '');
+      const why = await page.evaluate<string>('document.body.dataset.error || ""').catch(() => '');
       throw new StudioError('internal', `Face analysis could not start: ${why || err.message}`, {
         hint: 'Is the face model available? Set CAPTURE_STUDIO_FACE_MODEL to face_landmarker.task',
       });

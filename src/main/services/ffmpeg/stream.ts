@@ -33,7 +33,7 @@ export function streamFfmpeg(ff: FfmpegInfo, args: string[], opts: StreamFfmpegO
     });
     const tail: string[] = [];
     let partial = '';
-    child.stderr.on('data', (c: Buffer) => {
+    child.stderr!.on('data', (c: Buffer) => {
       const parts = (partial + c.toString('utf8')).split(/\r?\n|\r/);
       partial = parts.pop() ?? '';
       for (const l of parts) {
@@ -42,12 +42,12 @@ export function streamFfmpeg(ff: FfmpegInfo, args: string[], opts: StreamFfmpegO
         if (tail.length > 60) tail.shift();
       }
     });
-    child.stdout.on('data', (c: Buffer) => {
+    child.stdout!.on('data', (c: Buffer) => {
       const r = opts.onData(c);
       if (r && typeof (r as Promise<void>).then === 'function') {
-        child.stdout.pause();
+        child.stdout!.pause();
         (r as Promise<void>).then(
-          () => child.stdout.resume(),
+          () => child.stdout!.resume(),
           (err: unknown) => {
             failure = err;
             child.kill('SIGKILL');

@@ -1,3 +1,5 @@
+import { checkEn } from '../features/check/locale.en';
+import { convertEn } from '../features/convert/locale.en';
 import { keyingEn } from '../features/keying/locale.en';
 import { prompterEn } from '../features/prompter/locale.en';
 import { runEn } from '../features/run/locale.en';
@@ -8,8 +10,10 @@ import type { Shape } from './shape';
 export const en = {
   ...runEn,
   ...prompterEn,
+  ...checkEn,
   vision: visionEn,
   keying: keyingEn,
+  convert: convertEn,
   app: {
     title: 'Capture Studio',
     language: 'Language',
@@ -19,7 +23,9 @@ export const en = {
   nav: {
     record: 'Record',
     prompter: 'Prompter',
+    check: 'Check',
     keying: 'Keying',
+    convert: 'Convert',
   },
   shoot: {
     heading: 'Shoot',
@@ -103,7 +109,7 @@ export const en = {
     'ffmpeg-failed': 'ffmpeg failed.',
     'disk-full': 'The disk is full. Free some space or pick another shoots folder.',
     io: 'A file or connection problem occurred.',
-    busy: 'Busy: another take is recording.',
+    busy: 'Busy: something else is still running.',
     cancelled: 'Cancelled.',
     internal: 'Something went wrong inside the studio.',
   },

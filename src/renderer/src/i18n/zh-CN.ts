@@ -1,3 +1,5 @@
+import { checkZhCN } from '../features/check/locale.zh-CN';
+import { convertZhCN } from '../features/convert/locale.zh-CN';
 import { keyingZhCN } from '../features/keying/locale.zh-CN';
 import { prompterZhCN } from '../features/prompter/locale.zh-CN';
 import { runZhCN } from '../features/run/locale.zh-CN';
@@ -7,8 +9,10 @@ import type { Messages } from './en';
 export const zhCN: Messages = {
   ...runZhCN,
   ...prompterZhCN,
+  ...checkZhCN,
   vision: visionZhCN,
   keying: keyingZhCN,
+  convert: convertZhCN,
   app: {
     title: '采集工作室',
     language: '语言',
@@ -18,7 +22,9 @@ export const zhCN: Messages = {
   nav: {
     record: '录制',
     prompter: '提词器',
+    check: '验收检查',
     keying: '抠像',
+    convert: '转换',
   },
   shoot: {
     heading: '拍摄',
@@ -102,7 +108,7 @@ export const zhCN: Messages = {
     'ffmpeg-failed': 'ffmpeg 处理失败。',
     'disk-full': '磁盘已满。请清理空间或选择其他拍摄文件夹。',
     io: '发生了文件或连接问题。',
-    busy: '忙：另一条正在录制。',
+    busy: '忙：另一项任务仍在进行。',
     cancelled: '已取消。',
     internal: '工作室内部出错。',
   },

@@ -1,0 +1,48 @@
+import { create } from 'zustand';
+import type { CheckSource } from '../../../../shared/contract/check';
+import type { CheckReport } from '../../../../shared/qc/report';
+import type { PresetId } from '../../../../shared/standards';
+import { studio } from '../../api/client';
+import { useStudio } from '../../stores/studio-store';
+
+interface CheckState {
+  jobId: string | null;
+  progress: { stage: string; fraction: number; etaSeconds: number | null } | null;
+  report: CheckReport | null;
+  mediaUrl: string | null;
+  htmlUrl: string | null;
+  error: { code: string; message: string; hint?: string } | null;
+  start(source: CheckSource, preset: PresetId): Promise<void>;
+  cancel(): Promise<void>;
+}
+
+export const useCheck = create<CheckState>((set, get) => ({
+  jobId: null,
+  progress: null,
+  report: null,
+  mediaUrl: null,
+  htmlUrl: null,
+  error: null,
+  async start(source, preset) {
+    set({ report: null, error: null, mediaUrl: null, htmlUrl: null, progress: { stage: 'probe', fraction: 0, etaSeconds: null } });
+    try {
+      const { jobId } = await studio.call('check.start', { source, preset });
+      set({ jobId });
+    } catch (err) {
+      set({ progress: null });
+      useStudio.getState().setError(err);
+    }
+  },
+  async cancel() {
+    const id = get().jobId;
+    if (id) await studio.call('check.cancel', { jobId: id }).catch(() => {});
+  },
+}));
+
+studio.on('check.progress', (p) => {
+  if (p.jobId === useCheck.getState().jobId) useCheck.setState({ progress: { stage: p.stage, fraction: p.fraction, etaSeconds: p.etaSeconds } });
+});
+studio.on('check.done', (p) => {
+  if (p.jobId !== useCheck.getState().jobId) return;
+  useCheck.setState({ jobId: null, progress: null, report: p.report, error: p.error, mediaUrl: p.mediaUrl, htmlUrl: p.htmlUrl });
+});

@@ -1,0 +1,23 @@
+import type { Shape } from '../../i18n/shape';
+import type { checkEn } from './locale.en';
+
+export const checkZhCN: Shape<typeof checkEn> = {
+  check: {
+    heading: '验收检查',
+    intro: '上传前逐帧检查录制条目或文件是否符合验收标准（§1.2.5、§7）。训练任务失败会浪费 4–8 小时。',
+    aTake: '录制条目',
+    aFile: '本机上的文件',
+    take: '条目',
+    noTakes: '此拍摄还没有完成的条目',
+    path: '视频的完整路径',
+    start: '检查',
+    cancel: '取消',
+    eta: '约剩 {{time}}',
+    stage: { probe: '读取文件', audio: '分析音频', video: '逐帧检查', report: '生成报告' },
+    verdict: { pass: '通过', warn: '通过（有警告）', fail: '不通过 — 很可能导致训练失败' },
+    stats: '已分析 {{frames}} / {{total}} 帧（{{size}}），用时 {{seconds}} 秒',
+    openReport: '打开完整报告',
+    noFindings: '没有发现问题。',
+    severity: { error: '错误', warn: '警告', info: '提示' },
+  },
+};
