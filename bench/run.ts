@@ -2,14 +2,18 @@
  * `npm run bench`: every benchmark, a table on stdout, bench/results.json for the record. Numbers
  * to report, never pass/fail. `npm run bench -- finalize` runs only the named groups.
  */
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { benchChecker } from './checker';
 import { benchFoundation } from './foundation';
 import { repoRoot, type BenchEntry } from './lib';
+import { benchTranscode } from './transcode';
 
 const GROUPS: Record<string, () => Promise<BenchEntry[]>> = {
   foundation: benchFoundation,
+  transcode: benchTranscode,
+  checker: benchChecker,
 };
 
 const only = process.argv.slice(2);
@@ -30,10 +34,23 @@ const w = Math.max(...rows.map((r) => `${r.group}.${r.name}`.length), 10);
 console.log(`${'benchmark'.padEnd(w)}  ${'value'.padStart(10)}  unit / note`);
 for (const r of rows) console.log(`${`${r.group}.${r.name}`.padEnd(w)}  ${fmt(r.value).padStart(10)}  ${r.unit}${r.note ? `  (${r.note})` : ''}`);
 
+// Groups not run this time keep their last numbers, with their own date.
+const file = path.join(repoRoot, 'bench', 'results.json');
+let previous: { results?: { group: string; date?: string; entries: BenchEntry[] }[] } = {};
+try {
+  previous = JSON.parse(readFileSync(file, 'utf8')) as typeof previous;
+} catch {
+  /* first run */
+}
+const now = new Date().toISOString();
+const merged = [
+  ...results.map((r) => ({ ...r, date: now })),
+  ...(previous.results ?? []).filter((p) => !results.some((r) => r.group === p.group)),
+].sort((a, b) => Object.keys(GROUPS).indexOf(a.group) - Object.keys(GROUPS).indexOf(b.group));
 const out = {
-  date: new Date().toISOString(),
+  date: now,
   machine: { cpus: os.cpus().length, model: os.cpus()[0]?.model ?? '', memGiB: Math.round(os.totalmem() / 2 ** 30) },
-  results,
+  results: merged,
 };
-writeFileSync(path.join(repoRoot, 'bench', 'results.json'), JSON.stringify(out, null, 2) + '\n');
+writeFileSync(file, JSON.stringify(out, null, 2) + '\n');
 console.log(`\nwrote bench/results.json`);
