@@ -8,6 +8,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { CONTENT_SECURITY_POLICY } from '../shared/csp';
 import { resolveStatic } from './static-files';
 import { faceModelFile, isFaceModelRoute } from './face-model-route';
+import { openFaceAnalyzer, type PageLauncher } from './services/checker/chromium-face-analyzer';
 import { createStudio } from './studio';
 
 const APP_SCHEME = 'app';
@@ -45,7 +46,33 @@ function openPrompterWindow(): boolean {
   return true;
 }
 
-const studio = createStudio({ mode: 'electron', log: (l) => console.error(l), rendererDir, openPrompterWindow });
+/**
+ * The checker's face analysis in Electron: a hidden window of its own session that may reach only
+ * the local analyzer server, running the same page and vision worker as headless Chromium would.
+ */
+const hiddenWindow: PageLauncher = async (url) => {
+  const origin = new URL(url).origin;
+  const ses = session.fromPartition('checker-analyzer');
+  ses.webRequest.onBeforeRequest((details, callback) => {
+    const u = details.url;
+    callback({ cancel: !(u.startsWith(`${origin}/`) || u.startsWith(origin.replace('http', 'ws')) || u.startsWith('blob:') || u.startsWith('data:')) });
+  });
+  ses.setPermissionRequestHandler((_wc, _p, callback) => callback(false));
+  const win = new BrowserWindow({ show: false, webPreferences: { session: ses, contextIsolation: true, nodeIntegration: false, sandbox: true } });
+  await win.loadURL(url);
+  return {
+    close: async () => win.destroy(),
+    describeFailure: () => win.webContents.executeJavaScript('document.body.dataset.error || ""') as Promise<string>,
+  };
+};
+
+const studio = createStudio({
+  mode: 'electron',
+  log: (l) => console.error(l),
+  rendererDir,
+  openPrompterWindow,
+  openFaces: () => openFaceAnalyzer({ rendererDir, launch: hiddenWindow }),
+});
 
 function isAppOrigin(url: string | undefined): boolean {
   if (!url) return false;
