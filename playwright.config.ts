@@ -27,6 +27,11 @@ export default defineConfig({
     reuseExistingServer: false,
     timeout: 60_000,
     stdout: 'pipe',
-    env: { CAPTURE_STUDIO_HOME: e2eHome, CAPTURE_STUDIO_TOKEN: e2eToken },
+    env: {
+      CAPTURE_STUDIO_HOME: e2eHome,
+      CAPTURE_STUDIO_TOKEN: e2eToken,
+      // The face model for the live monitor (vision e2e): the shared copy, never a download.
+      CAPTURE_STUDIO_FACE_MODEL: process.env.CAPTURE_STUDIO_FACE_MODEL ?? `${repoRoot}/../shared/models/face_landmarker.task`,
+    },
   },
 });

@@ -7,13 +7,17 @@ import os from 'node:os';
 import path from 'node:path';
 import { benchChecker } from './checker';
 import { benchFoundation } from './foundation';
+import { benchKeying } from './keying';
 import { repoRoot, type BenchEntry } from './lib';
 import { benchTranscode } from './transcode';
+import { benchVision } from './vision';
 
 const GROUPS: Record<string, () => Promise<BenchEntry[]>> = {
   foundation: benchFoundation,
   transcode: benchTranscode,
   checker: benchChecker,
+  keying: benchKeying,
+  vision: benchVision,
 };
 
 const only = process.argv.slice(2);

@@ -11,6 +11,16 @@ export const FAKE_CAMERAS = {
     args: (src: string) => ['-i', src, '-vf', 'scale=540:-2,pad=540:960:0:(oh-ih)/2,fps=25', '-pix_fmt', 'yuv420p'],
     src: 'talking-3.mp4',
   },
+  /** Two faces side by side (vision e2e, face.multiple): talking-3.mp4 and driving-d20.mp4 at 25 fps, 960×480, 4 s. */
+  twoFaces: {
+    file: 'two-faces-960x480.y4m',
+    args: (src: string) => [
+      '-i', src, '-i', path.join(path.dirname(src), 'driving-d20.mp4'),
+      '-filter_complex', '[0:v]scale=480:480,fps=25[a];[1:v]scale=480:480,fps=25[b];[a][b]hstack=inputs=2',
+      '-t', '4', '-pix_fmt', 'yuv420p',
+    ],
+    src: 'talking-3.mp4',
+  },
 } as const;
 
 export function fixture(name: keyof typeof FAKE_CAMERAS): string {

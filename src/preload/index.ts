@@ -2,7 +2,7 @@
  * The only bridge between the sandboxed renderer and main: one invoke and one event channel, both
  * typed and validated by src/shared/api.ts on the main side. No Node API reaches the page.
  */
-import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
+import { contextBridge, ipcRenderer, webUtils, type IpcRendererEvent } from 'electron';
 import type { PreloadBridge, Result } from '../shared/api';
 
 const bridge: PreloadBridge = {
@@ -17,3 +17,6 @@ const bridge: PreloadBridge = {
 };
 
 contextBridge.exposeInMainWorld('studio', bridge);
+// Dropped files' paths (Electron no longer puts them on File): only what the operator dropped, and
+// main validates every path again before use (Convert screen, issue #7).
+contextBridge.exposeInMainWorld('studioFiles', { pathFor: (file: File) => webUtils.getPathForFile(file) });

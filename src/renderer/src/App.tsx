@@ -1,7 +1,7 @@
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { studio } from './api/client';
-import { rememberLanguage } from './i18n';
+import i18next, { rememberLanguage } from './i18n';
 import { ErrorBanner } from './components/ErrorBanner';
 import { LanguageSwitch } from './components/LanguageSwitch';
 import { SCREENS } from './screens';
@@ -22,13 +22,15 @@ export function App() {
     void studio
       .call('settings.get', {})
       .then((s) => {
-        if (s.language && s.language !== i18n.language) {
+        // The i18next instance itself: useTranslation's `i18n` is a new snapshot object after each
+        // language change, which made this effect re-run and switch the language back.
+        if (s.language && s.language !== i18next.language) {
           rememberLanguage(s.language);
-          void i18n.changeLanguage(s.language);
+          void i18next.changeLanguage(s.language);
         }
       })
       .catch(() => {});
-  }, [load, i18n]);
+  }, [load]);
 
   useEffect(() => {
     document.documentElement.lang = i18n.language;

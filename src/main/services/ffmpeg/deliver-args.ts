@@ -1,4 +1,4 @@
-import { DELIVERY_AUDIO, DELIVERY_FPS } from '../../../shared/standards';
+import { DELIVERY_AUDIO, DELIVERY_ENCODE, DELIVERY_FPS, DELIVERY_VIDEO } from '../../../shared/standards';
 
 export interface DeliveryArgsOptions {
   input: string;
@@ -6,17 +6,31 @@ export interface DeliveryArgsOptions {
   preset: string;
   /** The ffmpeg version string from locate, to pick options it understands. */
   ffmpegVersion: string;
+  /** Constant rate factor; DELIVERY_CRF when absent. */
+  crf?: number;
+  /** Filters run before the even-size crop (tone mapping, §5.3 scaling), in -vf syntax. */
+  videoFilters?: readonly string[];
+  /** Tag the output BT.709 SDR; the caller has made sure the pixels are (convert service). */
+  bt709?: boolean;
+  /**
+   * Make the output exactly this many frames long (round(duration × 25)): a video that ends a
+   * frame late (its last frame's own duration) is not left longer than its sound. The time limit
+   * applies to sound and picture alike, so neither is cut short of the other.
+   */
+  videoFrames?: number;
 }
 
 /** The constant-rate-factor of the delivery encode: visually lossless for training footage. */
-export const DELIVERY_CRF = 18;
+export const DELIVERY_CRF = DELIVERY_ENCODE.crf;
+
+/** 4:2:0 needs even sizes; drop a stray odd row/column rather than rescale every pixel. */
+export const EVEN_CROP = 'crop=trunc(iw/2)*2:trunc(ih/2)*2';
 
 /**
  * ffmpeg arguments for the platform delivery MP4 (H.264 High 8-bit 4:2:0, 25/1 CFR, AAC 48 kHz,
  * faststart). Pure, so the recipe can be read and tested on its own.
  */
 export function deliveryArgs(o: DeliveryArgsOptions): string[] {
-  const rate = `${DELIVERY_FPS.num}/${DELIVERY_FPS.den}`;
   return [
     '-n',
     // "file:" keeps names with a colon or a leading dash from being read as a protocol or option.
@@ -24,26 +38,46 @@ export function deliveryArgs(o: DeliveryArgsOptions): string[] {
     // "V": the first real video stream, never cover art.
     '-map', '0:V:0',
     '-map', '0:a:0?',
-    // 4:2:0 needs even sizes; drop a stray odd row/column rather than rescale every pixel.
-    '-vf', 'crop=trunc(iw/2)*2:trunc(ih/2)*2',
+    '-vf', [...(o.videoFilters ?? []), EVEN_CROP].join(','),
+    // MediaRecorder audio can have gaps and start late: pad with silence to keep lips in sync.
+    '-af', 'aresample=async=1:first_pts=0',
+    ...(o.videoFrames ? ['-t', String((o.videoFrames * DELIVERY_FPS.den) / DELIVERY_FPS.num)] : []),
+    ...deliveryEncodeArgs(o),
+    `file:${o.output}`,
+  ];
+}
+
+/**
+ * The encoder and muxer half of the recipe (everything after the filters, before the output
+ * name), shared by callers that build their own filter graph (e.g. merging several files).
+ */
+export function deliveryEncodeArgs(o: Pick<DeliveryArgsOptions, 'preset' | 'ffmpegVersion' | 'crf' | 'bt709'>): string[] {
+  const rate = `${DELIVERY_FPS.num}/${DELIVERY_FPS.den}`;
+  return [
     '-c:v', 'libx264',
     '-preset', o.preset,
-    '-crf', String(DELIVERY_CRF),
+    '-crf', String(o.crf ?? DELIVERY_CRF),
     '-profile:v', 'high',
-    '-pix_fmt', 'yuv420p',
+    // ultrafast uses no High tool, so x264 would label the stream Constrained Baseline; the 8×8
+    // transform keeps it H.264 High (as delivered) at no measurable cost.
+    ...(o.preset === 'ultrafast' ? ['-x264-params', '8x8dct=1'] : []),
+    '-pix_fmt', DELIVERY_VIDEO.pixelFormat,
+    ...(o.bt709 ? bt709Tags() : []),
     // Constant frame rate: frames are duplicated or dropped by timestamp, so VFR input stays in sync.
     ...cfrArgs(o.ffmpegVersion),
     '-r', rate,
     '-c:a', DELIVERY_AUDIO.codec,
     '-ar', String(DELIVERY_AUDIO.sampleRate),
-    // MediaRecorder audio can have gaps and start late: pad with silence to keep lips in sync.
-    '-af', 'aresample=async=1:first_pts=0',
     // Recordings with sparse audio packets otherwise hit "Too many packets buffered".
     '-max_muxing_queue_size', '4096',
     '-movflags', '+faststart',
     '-f', 'mp4',
-    `file:${o.output}`,
   ];
+}
+
+function bt709Tags(): string[] {
+  const c = DELIVERY_VIDEO.colour;
+  return ['-color_primaries', c, '-color_trc', c, '-colorspace', c, '-color_range', 'tv'];
 }
 
 /** -fps_mode arrived in ffmpeg 5.1; older builds (e.g. Ubuntu 22.04's 4.4) only know -vsync. */

@@ -1,6 +1,8 @@
 import { rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { StudioError } from '../../../shared/errors';
+import type { ProbeResult } from '../../../shared/probe';
+import { DELIVERY_ENCODE } from '../../../shared/standards';
 import { deliveryArgs } from './deliver-args';
 import type { FfmpegInfo } from './locate';
 import { exists, outputExists, partialPathFor, publishWithoutOverwrite } from './partial-file';
@@ -12,6 +14,8 @@ export interface DeliveryProgress {
   progress: number | null;
   etaSeconds: number | null;
   outTimeSec: number;
+  /** Multiple of real time; null while ffmpeg says N/A. */
+  speed?: number | null;
 }
 
 export interface MakeDeliveryOptions {
@@ -24,9 +28,26 @@ export interface MakeDeliveryOptions {
   onProgress?: (p: DeliveryProgress) => void;
   /** x264 preset; tests use 'ultrafast'. */
   preset?: string;
+  /** x264 constant rate factor; DELIVERY_CRF when absent. */
+  crf?: number;
+  /** Filters before the even-size crop (tone mapping, §5.3 scaling): see the convert service. */
+  videoFilters?: readonly string[];
+  /** Tag the output BT.709 (the filters made it so). */
+  bt709?: boolean;
+  /** Frames to write at most (see DeliveryArgsOptions.videoFrames). */
+  videoFrames?: number;
+  /** The input's facts when the caller has just probed it (saves a second ffprobe). */
+  facts?: ProbeResult;
+  /** Every stderr line, e.g. to report decoding errors ffmpeg concealed in a run that succeeded. */
+  onStderrLine?: (line: string) => void;
+  /**
+   * Checks the finished file (still under its temporary name) before it is published; throwing
+   * removes it. E.g. a truncated input ffmpeg read "successfully" up to where it breaks.
+   */
+  verify?: (partialFile: string) => Promise<void>;
 }
 
-export const DEFAULT_DELIVERY_PRESET = 'veryfast';
+export const DEFAULT_DELIVERY_PRESET = DELIVERY_ENCODE.preset;
 
 /**
  * Encode any recording into the platform delivery MP4. The original is only read. The output
@@ -42,7 +63,7 @@ export async function makeDeliveryMp4(opts: MakeDeliveryOptions): Promise<void> 
   await checkFolder(path.dirname(output));
 
   // Probing first turns a bad input into a plain message before ffmpeg starts.
-  const facts = await probeMedia(input, opts.ff);
+  const facts = opts.facts ?? (await probeMedia(input, opts.ff));
   if (!facts.video) throw new StudioError('unreadable-media', `${input}: has no video stream`);
   const durationSec = opts.durationSec ?? (facts.durationSec > 0 ? facts.durationSec : undefined);
 
@@ -52,13 +73,19 @@ export async function makeDeliveryMp4(opts: MakeDeliveryOptions): Promise<void> 
     output: partial,
     preset: opts.preset ?? DEFAULT_DELIVERY_PRESET,
     ffmpegVersion: opts.ff.version,
+    crf: opts.crf,
+    videoFilters: opts.videoFilters,
+    bt709: opts.bt709,
+    videoFrames: opts.videoFrames,
   });
   try {
     await runFfmpeg(opts.ff, args, {
       durationSec,
       signal: opts.signal,
-      onProgress: (p) => opts.onProgress?.({ progress: p.progress, etaSeconds: p.etaSeconds, outTimeSec: p.outTimeSec }),
+      onStderrLine: opts.onStderrLine,
+      onProgress: (p) => opts.onProgress?.({ progress: p.progress, etaSeconds: p.etaSeconds, outTimeSec: p.outTimeSec, speed: p.speed }),
     });
+    await opts.verify?.(partial);
     await publishWithoutOverwrite(partial, output);
   } catch (err) {
     await rm(partial, { force: true });

@@ -9,6 +9,8 @@ export interface RunFfmpegOptions {
   durationSec?: number;
   signal?: AbortSignal;
   onProgress?: (p: FfmpegProgress) => void;
+  /** Every complete stderr line as it arrives (warnings of runs that succeed). */
+  onStderrLine?: (line: string) => void;
 }
 
 const STDERR_LINES_KEPT = 40;
@@ -31,7 +33,7 @@ export function runFfmpeg(ff: FfmpegInfo, args: string[], opts: RunFfmpegOptions
       windowsHide: true,
     });
     const parser = createProgressParser(opts.durationSec);
-    const tail = createLineTail(STDERR_LINES_KEPT);
+    const tail = createLineTail(STDERR_LINES_KEPT, opts.onStderrLine);
     let aborted = false;
     let killTimer: NodeJS.Timeout | undefined;
 
@@ -87,7 +89,7 @@ function failure(lines: string[], code: number | null, killedBy: NodeJS.Signals 
 }
 
 /** The last `max` complete-or-partial lines of a stream, without holding its whole history. */
-function createLineTail(max: number) {
+function createLineTail(max: number, onLine?: (line: string) => void) {
   let lines: string[] = [];
   let partial = '';
   return {
@@ -95,6 +97,7 @@ function createLineTail(max: number) {
       const parts = (partial + text).split(/\r?\n|\r/);
       partial = parts.pop() ?? '';
       lines.push(...parts);
+      if (onLine) for (const l of parts) onLine(l);
       if (lines.length > max) lines = lines.slice(-max);
     },
     lines(): string[] {

@@ -1,0 +1,54 @@
+import path from 'node:path';
+import { expect, test } from '@playwright/test';
+import { BASE_CHROMIUM_ARGS, chromiumPath, fakeMediaArgs, mediaDir } from './env';
+import { fixture } from './global-setup';
+import { watchOutsideRequests } from './vision-helpers';
+import { openStudio, setLanguage, shot } from './helpers';
+
+/** The live face and lip monitor over the preview, with talking-3.mp4 as the camera. */
+
+test.use({
+  launchOptions: {
+    executablePath: chromiumPath(),
+    args: [...BASE_CHROMIUM_ARGS, ...fakeMediaArgs(fixture('talking3Portrait'), path.join(mediaDir, 'audio/jfk.wav'))],
+  },
+});
+
+test('the monitor finds one frontal face and draws it; the overlay parts switch off and on', async ({ page }) => {
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  const outside = watchOutsideRequests(page);
+  await openStudio(page, 'en');
+  // The language is a studio setting: an earlier test may have left it in Chinese.
+  await setLanguage(page, 'en');
+
+  const status = page.getByTestId('face-status');
+  await expect(status).toHaveAttribute('data-status', 'running', { timeout: 60_000 });
+  await expect(status).toHaveAttribute('data-faces', '1', { timeout: 30_000 });
+  const yaw = Number(await status.getAttribute('data-yaw'));
+  expect(Math.abs(yaw)).toBeLessThan(30);
+  expect(['open', 'closed']).toContain(await status.getAttribute('data-lips'));
+  const rules = page.getByTestId('vision-rules');
+  await expect(rules.locator('[data-rule="face.missing"]')).toHaveAttribute('data-level', 'ok');
+  await expect(rules.locator('[data-rule="face.multiple"]')).toHaveAttribute('data-level', 'ok');
+  // Not recording: the lip rules of the take's phases are not judged.
+  await expect(rules.locator('[data-rule="lips.open-in-silence"]')).toHaveAttribute('data-level', 'off');
+  await shot(page, 'vision-live-one-face-en');
+
+  for (const part of ['box', 'lips', 'hud', 'rules']) await page.getByTestId(`overlay-toggle-${part}`).uncheck();
+  await expect(rules).toBeHidden();
+  // The readout stays readable by tests when hidden.
+  await expect(status).toHaveAttribute('data-faces', '1');
+  await shot(page, 'vision-live-overlay-off-en');
+  for (const part of ['box', 'lips', 'hud', 'rules']) await page.getByTestId(`overlay-toggle-${part}`).check();
+  await expect(rules).toBeVisible();
+
+  await setLanguage(page, 'zh-CN');
+  await expect(rules.locator('[data-rule="face.multiple"]')).toContainText('只有一张人脸');
+  await shot(page, 'vision-live-one-face-zh-CN');
+  await setLanguage(page, 'en');
+
+  expect(errors).toEqual([]);
+  // Nothing leaves the machine (MediaPipe's telemetry included).
+  expect(outside).toEqual([]);
+});

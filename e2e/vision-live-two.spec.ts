@@ -1,0 +1,67 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { expect, test } from '@playwright/test';
+import type { Take } from '../src/shared/api';
+import { BASE_CHROMIUM_ARGS, chromiumPath, fakeMediaArgs, mediaDir } from './env';
+import { fixture } from './global-setup';
+import { createShoot, openStudio, setLanguage, shot, takeDir } from './helpers';
+
+/** The live monitor with two faces in the camera picture, through a recorded take to take.json. */
+
+test.use({
+  launchOptions: {
+    executablePath: chromiumPath(),
+    args: [...BASE_CHROMIUM_ARGS, ...fakeMediaArgs(fixture('twoFaces'), path.join(mediaDir, 'audio/jfk.wav'))],
+  },
+});
+
+test('face.multiple shows live, is summed up at Stop and lands in take.json', async ({ page }) => {
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  await openStudio(page, 'en');
+  // The language is a studio setting: an earlier test may have left it in Chinese.
+  await setLanguage(page, 'en');
+  const shootName = `Vision ${Date.now()}`;
+  await createShoot(page, shootName, 'Two faces');
+
+  const status = page.getByTestId('face-status');
+  await expect(status).toHaveAttribute('data-faces', '2', { timeout: 60_000 });
+  await expect(page.getByTestId('vision-rules').locator('[data-rule="face.multiple"]')).toHaveAttribute('data-level', 'error');
+  await shot(page, 'vision-live-two-faces-en');
+
+  await expect(page.getByTestId('record')).toBeEnabled();
+  await page.getByTestId('record').click();
+  await expect(page.getByTestId('rec-timer')).toBeVisible();
+  await page.waitForTimeout(4_000);
+  await shot(page, 'vision-live-two-faces-recording-en');
+  await page.getByTestId('stop').click();
+
+  const summary = page.getByTestId('vision-summary');
+  await expect(summary).toBeVisible({ timeout: 15_000 });
+  await expect(summary.locator('[data-rule="face.multiple"]')).toContainText('more than one face');
+  await shot(page, 'vision-live-summary-en');
+
+  const take = page.locator('[data-testid="take"][data-take-id="take-001"]');
+  await expect(take).toHaveAttribute('data-status', 'ready', { timeout: 90_000 });
+  await expect(take.getByTestId('take-findings')).toBeVisible({ timeout: 15_000 });
+  await expect(take.getByTestId('take-findings').locator('[data-rule="face.multiple"]')).toBeVisible();
+  await shot(page, 'vision-live-take-findings-en');
+  await setLanguage(page, 'zh-CN');
+  await expect(summary.locator('[data-rule="face.multiple"]')).toContainText('多张人脸');
+  await shot(page, 'vision-live-take-findings-zh-CN');
+  await setLanguage(page, 'en');
+
+  const file = path.join(await takeDir(shootName, 'take-001'), 'take.json');
+  await expect
+    .poll(() => ((JSON.parse(readFileSync(file, 'utf8')) as Take).findings ?? []).map((f) => f.rule), { timeout: 15_000 })
+    .toContain('face.multiple');
+  const saved = JSON.parse(readFileSync(file, 'utf8')) as Take;
+  const multiple = saved.findings?.find((f) => f.rule === 'face.multiple');
+  expect(multiple).toMatchObject({ severity: 'error', section: '§1.2.5', value: 2 });
+  expect(multiple?.start ?? 99).toBeLessThan(1);
+  expect(multiple?.end ?? 0).toBeGreaterThan(3);
+  // The recorder's own fields are intact next to the findings.
+  expect(saved.status).toBe('ready');
+  expect(saved.delivery?.file).toBe('delivery.mp4');
+  expect(errors).toEqual([]);
+});

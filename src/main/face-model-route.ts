@@ -1,0 +1,43 @@
+import { createReadStream } from 'node:fs';
+import type http from 'node:http';
+import { FACE_MODEL_ROUTE } from '../shared/contract/vision';
+import type { StudioContext } from './context';
+import { faceModelOf } from './handlers/vision';
+
+export { FACE_MODEL_ROUTE };
+
+export function isFaceModelRoute(url: string | undefined): boolean {
+  return new URL(url ?? '/', 'http://localhost').pathname === FACE_MODEL_ROUTE;
+}
+
+/**
+ * The face model file for FACE_MODEL_ROUTE, if it is on this computer; null otherwise. Never
+ * downloads (that takes the token-checked 'vision.model' call): see FACE_MODEL_ROUTE.
+ */
+export async function faceModelFile(ctx: StudioContext): Promise<string | null> {
+  try {
+    return (await faceModelOf(ctx).local())?.path ?? null;
+  } catch {
+    return null;
+  }
+}
+
+/** Serve mode: the model bytes over HTTP (GET/HEAD), or 404 with what to do. */
+export async function serveFaceModel(ctx: StudioContext, req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
+  if (req.method !== 'GET' && req.method !== 'HEAD') {
+    res.writeHead(405).end();
+    return;
+  }
+  const file = await faceModelFile(ctx);
+  if (!file) {
+    res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' }).end('The face model is not on this computer yet: call vision.model first.');
+    return;
+  }
+  res.writeHead(200, {
+    'content-type': 'application/octet-stream',
+    'x-content-type-options': 'nosniff',
+    'cache-control': 'no-cache',
+  });
+  if (req.method === 'HEAD') res.end();
+  else createReadStream(file).pipe(res);
+}

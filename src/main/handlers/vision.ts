@@ -1,0 +1,77 @@
+import type { Finding } from '../../shared/findings';
+import type { StudioContext } from '../context';
+import type { HandlersFor } from '../dispatch';
+import { faceModelFor, type FaceModel } from '../services/face-model';
+
+/** The context's face model (shared with the model route of serve.ts and Electron's app://). */
+export function faceModelOf(ctx: StudioContext): FaceModel {
+  return faceModelFor(ctx, { env: ctx.env, homeRoot: ctx.home.root });
+}
+
+const key = (shootId: string, takeId: string) => `${shootId}/${takeId}`;
+const findingKey = (f: Finding) => `${f.rule}@${f.start}`;
+
+/**
+ * The face model, and the live monitor's findings of a take. The recorder keeps saving take.json
+ * from its own copy while the take records and while its MP4 is made, so findings wait here until
+ * the take is saved for the last time (status ready / failed / interrupted) and are then merged in.
+ */
+export function createVisionHandlers(ctx: StudioContext): HandlersFor<'vision.model' | 'vision.findings'> {
+  /** Per take, findings by rule@start: a later batch's copy of a finding (a longer end) replaces the earlier one. */
+  const pending = new Map<string, { shootId: string; takeId: string; findings: Map<string, Finding> }>();
+  const chains = new Map<string, Promise<unknown>>();
+
+  /** One read-modify-write of a take at a time. */
+  const serial = <T>(k: string, fn: () => Promise<T>): Promise<T> => {
+    const next = (chains.get(k) ?? Promise.resolve()).catch(() => {}).then(fn);
+    chains.set(k, next);
+    void next.finally(() => {
+      if (chains.get(k) === next) chains.delete(k);
+    });
+    return next;
+  };
+
+  const flush = (shootId: string, takeId: string): Promise<'take' | 'pending'> =>
+    serial(key(shootId, takeId), async () => {
+      const entry = pending.get(key(shootId, takeId));
+      if (!entry) return 'take';
+      const active = ctx.recorder.activeTake;
+      if (active?.shootId === shootId && active.takeId === takeId) return 'pending';
+      const take = await ctx.store.getTake(shootId, takeId);
+      if (take.status === 'recording' || take.status === 'finalizing') return 'pending';
+      const merged = new Map((take.findings ?? []).map((f) => [findingKey(f), f]));
+      for (const [k, f] of entry.findings) merged.set(k, f);
+      pending.delete(key(shootId, takeId));
+      const findings = [...merged.values()].sort((a, b) => a.start - b.start || a.rule.localeCompare(b.rule));
+      await ctx.store.saveTake({ ...take, findings });
+      ctx.bus.emit('takes.changed', { shootId });
+      return 'take';
+    });
+
+  ctx.bus.subscribe((event, payload) => {
+    if (event !== 'takes.changed') return;
+    const { shootId } = payload as { shootId: string };
+    for (const p of [...pending.values()]) {
+      if (p.shootId !== shootId) continue;
+      flush(p.shootId, p.takeId).catch((err: unknown) => ctx.log(`vision findings of ${p.takeId}: ${(err as Error).message}`));
+    }
+  });
+
+  return {
+    'vision.model': async () => {
+      const m = await faceModelOf(ctx).ensure((p) => ctx.bus.emit('vision.model-progress', p));
+      return { source: m.source, bytes: m.bytes, sha256: m.sha256, url: m.url };
+    },
+    'vision.findings': async (input) => {
+      // Fails with not-found for a take that does not exist, before anything is kept.
+      await ctx.store.getTake(input.shootId, input.takeId);
+      const k = key(input.shootId, input.takeId);
+      const entry = pending.get(k) ?? { shootId: input.shootId, takeId: input.takeId, findings: new Map<string, Finding>() };
+      for (const f of input.findings) entry.findings.set(findingKey(f), f);
+      pending.set(k, entry);
+      const count = entry.findings.size;
+      const stored = input.final ? await flush(input.shootId, input.takeId) : 'pending';
+      return { stored, count };
+    },
+  };
+}

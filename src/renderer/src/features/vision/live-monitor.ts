@@ -1,0 +1,268 @@
+import { VISION_ANALYSIS } from '../../../../shared/standards';
+import { FindingsLog, VisionRules, type MonitorPhase } from '../../../../shared/vision/analysis';
+import { studio } from '../../api/client';
+import { useLiveTake } from '../../stores/live-take-store';
+import { usePhase, type LivePhase } from '../../stores/phase-store';
+import { SpeechMonitor } from './speech-monitor';
+import { analysisSize, VisionClient, type VisionResult } from './vision-client';
+import { useVision } from './vision-store';
+
+/** The lips are judged by the shoot run's phase (§1.2.1): silent, narration, or neither. */
+export function monitorPhase(p: LivePhase): MonitorPhase {
+  return p === 'silent' ? 'silent' : p === 'narration' ? 'narration' : 'idle';
+}
+
+/**
+ * The frame on screen, for the worker. A VideoFrame is a handle to the camera's own buffer (no
+ * pixels copied here; the worker scales it): createImageBitmap(video) would convert and scale the
+ * whole frame on the UI thread, 90+ ms for 1080×1920 in software on the 2-core test machine.
+ */
+async function grabFrame(v: HTMLVideoElement, captured: number): Promise<VideoFrame | ImageBitmap> {
+  if (typeof VideoFrame === 'function') {
+    try {
+      return new VideoFrame(v, { timestamp: Math.round(captured * 1000) });
+    } catch {
+      /* not supported for this source: fall back to a scaled bitmap */
+    }
+  }
+  const size = analysisSize(v.videoWidth, v.videoHeight);
+  return createImageBitmap(v, { resizeWidth: size.width, resizeHeight: size.height, resizeQuality: 'low' });
+}
+
+/** The share of its time the vision worker may be busy while recording, on `cores` cores. */
+export function busyShareRecording(cores: number): number {
+  const s = VISION_ANALYSIS.busyShareRecording;
+  return cores <= 2 ? s.upTo2Cores : cores <= 4 ? s.upTo4Cores : s.more;
+}
+
+/** Findings reach main this often during a take, so they survive a closed window. */
+const BATCH_MS = 10_000;
+
+interface VideoFrameMeta {
+  presentedFrames: number;
+  width: number;
+  height: number;
+  captureTime?: number;
+  expectedDisplayTime?: number;
+}
+type FrameCallbackVideo = HTMLVideoElement & {
+  requestVideoFrameCallback?(cb: (now: number, meta: VideoFrameMeta) => void): number;
+  cancelVideoFrameCallback?(handle: number): void;
+};
+
+/**
+ * The live monitor outside React: one vision worker for the life of the record screen; every new
+ * camera frame of the preview <video> (requestVideoFrameCallback) is handed to the worker as a
+ * transferred VideoFrame when the worker is free (a busy worker means the frame is skipped, never
+ * queued), scaled to ≤ 720 px there; results go through the rules into the vision store; during a
+ * take, breaches go into the findings log, which is sent to main in batches and at Stop.
+ */
+export class LiveMonitor {
+  private client: VisionClient | null = null;
+  private disposed = false;
+  private video: FrameCallbackVideo | null = null;
+  private frameHandle: number | null = null;
+  private rafHandle: number | null = null;
+  private busy = false;
+  private restUntil = 0;
+  private speech: SpeechMonitor | null = null;
+  private readonly rules = new VisionRules();
+  private log: FindingsLog | null = null;
+  private take: { shootId: string; takeId: string } | null = null;
+  private mediaStart: number | null = null;
+  private lastMediaT = 0;
+  private recording = false;
+  private batchTimer: ReturnType<typeof setInterval> | null = null;
+  private lastPresented: number | null = null;
+  private skipped = 0;
+  private analysed = 0;
+  private readonly doneAt: number[] = [];
+  private readonly detectMs: number[] = [];
+  private readonly scaleMs: number[] = [];
+  private readonly unsubscribe: () => void;
+
+  constructor() {
+    this.unsubscribe = useLiveTake.subscribe((s, prev) => {
+      if (s.takeId && s.shootId && s.takeId !== prev.takeId) this.beginTake(s.shootId, s.takeId);
+      else if (!s.takeId && prev.takeId) void this.endTake();
+    });
+    void this.start();
+  }
+
+  private async start(): Promise<void> {
+    const set = useVision.getState().set;
+    try {
+      set({ status: 'model', error: null, modelProgress: null });
+      const off = studio.on('vision.model-progress', (p) => set({ modelProgress: p }));
+      try {
+        await studio.call('vision.model', {});
+      } finally {
+        off();
+      }
+      if (this.disposed) return;
+      set({ status: 'loading' });
+      const client = await VisionClient.create({ runningMode: 'VIDEO' });
+      if (this.disposed) {
+        void client.close();
+        return;
+      }
+      this.client = client;
+      set({ status: 'running' });
+    } catch (err) {
+      const e = err as { message?: string; hint?: string };
+      set({ status: 'error', error: [e.message ?? String(err), e.hint].filter(Boolean).join(' — ') });
+    }
+  }
+
+  /** Watch this video element and this stream's microphone (null detaches). */
+  attach(video: HTMLVideoElement | null, stream: MediaStream | null): void {
+    this.detach();
+    if (!video || !stream?.getVideoTracks().length) return;
+    this.video = video;
+    const audio = stream.getAudioTracks()[0];
+    if (audio) {
+      try {
+        this.speech = new SpeechMonitor(audio);
+      } catch {
+        this.speech = null;
+      }
+    }
+    this.lastPresented = null;
+    this.schedule();
+  }
+
+  private detach(): void {
+    if (this.video && this.frameHandle !== null) this.video.cancelVideoFrameCallback?.(this.frameHandle);
+    if (this.rafHandle !== null) cancelAnimationFrame(this.rafHandle);
+    this.frameHandle = null;
+    this.rafHandle = null;
+    this.video = null;
+    this.speech?.close();
+    this.speech = null;
+  }
+
+  private schedule(): void {
+    const v = this.video;
+    if (!v || this.disposed) return;
+    if (v.requestVideoFrameCallback) this.frameHandle = v.requestVideoFrameCallback((now, meta) => this.onFrame(now, meta));
+    else this.rafHandle = requestAnimationFrame((now) => this.onFrame(now, null));
+  }
+
+  private onFrame(now: number, meta: VideoFrameMeta | null): void {
+    const v = this.video;
+    if (!v) return;
+    this.schedule();
+    if (meta) {
+      if (this.lastPresented !== null) this.skipped += Math.max(0, meta.presentedFrames - this.lastPresented - 1);
+      this.lastPresented = meta.presentedFrames;
+    }
+    if (!this.client || v.readyState < 2 || v.videoWidth === 0) return;
+    if (this.busy || performance.now() < this.restUntil) {
+      this.skipped++;
+      return;
+    }
+    this.busy = true;
+    const captured = meta?.captureTime ?? now;
+    const client = this.client;
+    grabFrame(v, captured)
+      .then((image) => client.analyse(image, captured))
+      .then((res) => this.onResult(res, captured))
+      .catch(() => {
+        /* a frame that could not be grabbed or analysed is skipped */
+      })
+      .finally(() => {
+        this.busy = false;
+      });
+  }
+
+  private onResult(res: VisionResult, captured: number): void {
+    // Rest so the worker is busy at most its share of the time (VISION_ANALYSIS.busyShare…).
+    const share = this.take ? busyShareRecording(navigator.hardwareConcurrency || 2) : VISION_ANALYSIS.busyShareIdle;
+    this.restUntil = performance.now() + res.totalMs * (1 / share - 1);
+    const ps = usePhase.getState();
+    if (ps.mediaStartMs !== null) this.mediaStart = ps.mediaStartMs;
+    // From the first recorded frame (MediaRecorder start) until Stop clears the media clock.
+    const recording = this.take !== null && this.log !== null && ps.mediaStartMs !== null;
+    // The rules' clock: the take's media time while recording, the page's clock otherwise.
+    const t = recording && this.mediaStart !== null ? (captured - this.mediaStart) / 1000 : captured / 1000;
+    if (recording !== this.recording) {
+      this.recording = recording;
+      this.rules.reset();
+    }
+    if (recording && t < 0) return; // grabbed before the first recorded frame
+
+    const monitor = this.rules.step({ t, frame: res.frame, phase: monitorPhase(ps.phase), speech: this.speech?.speech() ?? null });
+    if (recording && this.log) {
+      this.log.add(monitor);
+      this.lastMediaT = t;
+    }
+
+    const nowMs = performance.now();
+    this.analysed++;
+    this.doneAt.push(nowMs);
+    while (this.doneAt.length && (this.doneAt[0] ?? 0) < nowMs - 2000) this.doneAt.shift();
+    this.detectMs.push(res.detectMs);
+    if (this.detectMs.length > 30) this.detectMs.shift();
+    this.scaleMs.push(res.scaleMs);
+    if (this.scaleMs.length > 30) this.scaleMs.shift();
+    const sorted = [...this.detectMs].sort((a, b) => a - b);
+    const scaleSorted = [...this.scaleMs].sort((a, b) => a - b);
+    const span = this.doneAt.length > 1 ? (nowMs - (this.doneAt[0] ?? nowMs)) / 1000 : 0;
+    useVision.getState().set({
+      frame: res.frame,
+      monitor,
+      frameTime: captured,
+      stats: {
+        analysedFps: span > 0 ? (this.doneAt.length - 1) / span : 0,
+        detectMs: sorted[Math.floor(sorted.length / 2)] ?? 0,
+        scaleMs: scaleSorted[Math.floor(scaleSorted.length / 2)] ?? 0,
+        skippedFrames: this.skipped,
+        analysedFrames: this.analysed,
+      },
+    });
+  }
+
+  private beginTake(shootId: string, takeId: string): void {
+    this.take = { shootId, takeId };
+    this.log = new FindingsLog();
+    this.mediaStart = null;
+    this.lastMediaT = 0;
+    useVision.getState().set({ summary: null });
+    if (this.batchTimer) clearInterval(this.batchTimer);
+    this.batchTimer = setInterval(() => void this.send(false), BATCH_MS);
+  }
+
+  private async send(final: boolean): Promise<void> {
+    const take = this.take;
+    const log = this.log;
+    if (!take || !log) return;
+    const findings = log.findings(this.lastMediaT);
+    if (final) useVision.getState().set({ summary: { ...take, findings } });
+    if (!final && findings.length === 0) return;
+    try {
+      await studio.call('vision.findings', { ...take, findings, final });
+    } catch (err) {
+      console.warn('vision findings were not saved', err);
+    }
+  }
+
+  private async endTake(): Promise<void> {
+    if (this.batchTimer) clearInterval(this.batchTimer);
+    this.batchTimer = null;
+    const done = this.send(true);
+    this.take = null;
+    this.log = null;
+    this.mediaStart = null;
+    await done;
+  }
+
+  dispose(): void {
+    this.disposed = true;
+    this.unsubscribe();
+    if (this.take) void this.endTake();
+    this.detach();
+    void this.client?.close();
+    this.client = null;
+    useVision.getState().set({ status: 'off', frame: null, monitor: null });
+  }
+}

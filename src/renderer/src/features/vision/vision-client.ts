@@ -1,0 +1,118 @@
+import { FACE_MODEL_ROUTE, MEDIAPIPE_WASM_ROUTE } from '../../../../shared/contract/vision';
+import { VISION_ANALYSIS } from '../../../../shared/standards';
+import { analysisSize as scaledSize } from './frame-scale';
+import type { FromWorker, RgbaFrame, ToWorker } from './worker-protocol';
+
+export type VisionResult = Extract<FromWorker, { type: 'result' }>;
+
+export class VisionInitError extends Error {
+  constructor(
+    readonly stage: 'wasm' | 'model' | 'landmarker' | 'worker',
+    message: string,
+  ) {
+    super(message);
+    this.name = 'VisionInitError';
+  }
+}
+
+/** The scale that brings a frame to at most VISION_ANALYSIS.maxSide on its long side (never up). */
+export function analysisSize(width: number, height: number, maxSide: number = VISION_ANALYSIS.maxSide): { width: number; height: number } {
+  return scaledSize(width, height, maxSide);
+}
+
+/**
+ * The UI side of the vision worker: start it, then one promise per frame. The caller keeps at most
+ * one frame in flight (a busy worker means the next camera frame is skipped, never queued).
+ */
+export class VisionClient {
+  private readonly pending = new Map<number, { resolve: (r: VisionResult) => void; reject: (e: Error) => void }>();
+  private nextId = 1;
+  private closed = false;
+
+  private constructor(private readonly worker: Worker) {
+    worker.onmessage = (e: MessageEvent<FromWorker>) => {
+      const msg = e.data;
+      if (msg.type === 'result' || msg.type === 'frame-error') {
+        const p = this.pending.get(msg.id);
+        this.pending.delete(msg.id);
+        if (msg.type === 'result') p?.resolve(msg);
+        else p?.reject(new Error(msg.message));
+      }
+    };
+  }
+
+  static async create(opts: { runningMode: 'VIDEO' | 'IMAGE'; numFaces?: number; baseUrl?: string }): Promise<VisionClient> {
+    const base = opts.baseUrl ?? window.location.href;
+    let worker: Worker;
+    try {
+      worker = new Worker(new URL('./vision.worker.ts', import.meta.url), { type: 'module', name: 'vision' });
+    } catch (err) {
+      throw new VisionInitError('worker', (err as Error).message);
+    }
+    const ready = new Promise<void>((resolve, reject) => {
+      const onMessage = (e: MessageEvent<FromWorker>) => {
+        if (e.data.type === 'ready') resolve();
+        else if (e.data.type === 'init-error') reject(new VisionInitError(e.data.stage, e.data.message));
+        else return;
+        worker.removeEventListener('message', onMessage);
+      };
+      worker.addEventListener('message', onMessage);
+      worker.addEventListener('error', (e) => reject(new VisionInitError('worker', e.message || 'the vision worker failed to start')), { once: true });
+    });
+    const init: ToWorker = {
+      type: 'init',
+      wasmBase: new URL(MEDIAPIPE_WASM_ROUTE, base).href,
+      modelUrl: new URL(FACE_MODEL_ROUTE, base).href,
+      runningMode: opts.runningMode,
+      numFaces: opts.numFaces ?? VISION_ANALYSIS.numFaces,
+    };
+    worker.postMessage(init);
+    try {
+      await ready;
+    } catch (err) {
+      worker.terminate();
+      throw err;
+    }
+    return new VisionClient(worker);
+  }
+
+  get inFlight(): number {
+    return this.pending.size;
+  }
+
+  /**
+   * Analyse one frame. An ImageBitmap or VideoFrame is transferred (the worker closes it), raw
+   * RGBA moves its buffer. A VideoFrame is scaled to the analysis size in the worker.
+   */
+  analyse(image: ImageBitmap | VideoFrame | RgbaFrame, timestamp: number, raw = false): Promise<VisionResult> {
+    if (this.closed) {
+      if ('close' in image) image.close();
+      return Promise.reject(new Error('the vision worker is closed'));
+    }
+    const id = this.nextId++;
+    const msg: ToWorker = { type: 'frame', id, timestamp, image, raw };
+    return new Promise<VisionResult>((resolve, reject) => {
+      this.pending.set(id, { resolve, reject });
+      this.worker.postMessage(msg, 'close' in image ? [image] : [image.data.buffer]);
+    });
+  }
+
+  /** Close the landmarker (it flushes its telemetry then: refused in the worker) and stop the worker. */
+  async close(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
+    await new Promise<void>((resolve) => {
+      const t = setTimeout(resolve, 500);
+      this.worker.addEventListener('message', (e: MessageEvent<FromWorker>) => {
+        if (e.data.type === 'closed') {
+          clearTimeout(t);
+          resolve();
+        }
+      });
+      this.worker.postMessage({ type: 'close' } satisfies ToWorker);
+    });
+    this.worker.terminate();
+    for (const p of this.pending.values()) p.reject(new Error('the vision worker was closed'));
+    this.pending.clear();
+  }
+}

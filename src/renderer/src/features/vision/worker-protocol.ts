@@ -1,0 +1,59 @@
+import type { FrameMeasurement } from '../../../../shared/vision/analysis';
+
+/** Raw RGBA pixels (4 bytes a pixel), e.g. small frames decoded by ffmpeg for the offline checker. */
+export interface RgbaFrame {
+  width: number;
+  height: number;
+  data: Uint8ClampedArray<ArrayBuffer>;
+}
+
+export type ToWorker =
+  | {
+      type: 'init';
+      /** Absolute URL of the folder with vision_wasm_module_internal.{js,wasm}. */
+      wasmBase: string;
+      /** Absolute URL of face_landmarker.task. */
+      modelUrl: string;
+      /** VIDEO for a stream (tracking between frames, monotonic timestamps), IMAGE for unrelated stills. */
+      runningMode: 'VIDEO' | 'IMAGE';
+      numFaces: number;
+    }
+  | {
+      type: 'frame';
+      id: number;
+      /** Milliseconds; in VIDEO mode made strictly increasing by the worker. */
+      timestamp: number;
+      /**
+       * Transferred, not copied; the worker closes it. A VideoFrame (a live camera frame, no pixel
+       * work on the UI thread) is scaled to VISION_ANALYSIS.maxSide in the worker; an ImageBitmap
+       * or RGBA frame is analysed at its own size.
+       */
+      image: ImageBitmap | VideoFrame | RgbaFrame;
+      /** Also return the landmarker's raw result (landmarks, blendshapes): harness and tests only. */
+      raw?: boolean;
+    }
+  | { type: 'close' };
+
+export interface RawResult {
+  faceLandmarks: { x: number; y: number; z: number }[][];
+  blendshapes: Record<string, number>[];
+  matrices: number[][];
+}
+
+export type FromWorker =
+  | { type: 'ready'; ms: number }
+  | { type: 'init-error'; stage: 'wasm' | 'model' | 'landmarker'; message: string }
+  | {
+      type: 'result';
+      id: number;
+      timestamp: number;
+      /** Time in detectForVideo/detect alone, and for the whole frame (incl. scaling and measurement). */
+      detectMs: number;
+      /** Scaling a VideoFrame to the analysis size (0 for other images). */
+      scaleMs: number;
+      totalMs: number;
+      frame: FrameMeasurement;
+      raw?: RawResult;
+    }
+  | { type: 'frame-error'; id: number; message: string }
+  | { type: 'closed' };

@@ -1,0 +1,680 @@
+/**
+ * The face and lip analysis of one frame, and the rules that turn a stream of analysed frames into
+ * traffic lights and findings. Pure: it takes the face landmarker's plain result (no MediaPipe
+ * import, no DOM) and, for the lip colour check, the RGBA pixels it asks for. The live monitor
+ * (vision worker + overlay) and the offline checker both use exactly this module.
+ *
+ *   landmarker result ──measureFrame──▶ FrameMeasurement ──VisionRules.step──▶ MonitorState
+ *                                                               └──FindingsLog.add──▶ Finding[]
+ */
+import type { Finding, Severity } from '../findings';
+import {
+  FACE_ANGLE,
+  FACE_FRAMING,
+  FACE_MISSING,
+  FACE_MULTIPLE,
+  LIPS_GAP,
+  LIPS_OCCLUDED,
+  LIPS_OPEN_IN_SILENCE,
+  LIPS_OPEN_NO_VOICE,
+  VISION_ANALYSIS,
+} from '../standards';
+import {
+  CHEEK_LEFT,
+  CHEEK_RIGHT,
+  EYE_OUTER_LEFT,
+  EYE_OUTER_RIGHT,
+  FACE_OVAL,
+  INNER_LIP_BOTTOM,
+  INNER_LIP_TOP,
+  LIPS_INNER,
+  LIPS_OUTER,
+} from './mesh';
+
+// ─── Input ──────────────────────────────────────────────────────────────────────────────────────
+
+/** A landmark in normalised image coordinates (x, y in 0–1 of the width/height; z ≈ x scale). */
+export interface Landmark {
+  x: number;
+  y: number;
+  z: number;
+}
+
+/** What FaceLandmarker.detect/detectForVideo returns, as plain data (structured-clone safe). */
+export interface LandmarkerResultLike {
+  faceLandmarks: Landmark[][];
+  faceBlendshapes?: { categories: { categoryName: string; score: number }[] }[];
+  facialTransformationMatrixes?: { rows: number; columns: number; data: ArrayLike<number> }[];
+}
+
+export interface FrameSize {
+  width: number;
+  height: number;
+}
+
+/** A rectangle of the analysed frame in whole pixels: [x, x + width) × [y, y + height). */
+export interface PixelRect {
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+}
+
+/** RGBA pixels (4 bytes a pixel, row-major) of `rect` of the analysed frame. */
+export interface RgbaRegion {
+  rect: PixelRect;
+  data: ArrayLike<number>;
+}
+
+/** Gives the pixels of a rectangle of the frame, or null when there are none (no colour check). */
+export type ReadPixels = (rect: PixelRect) => RgbaRegion | null;
+
+// ─── Measurements ───────────────────────────────────────────────────────────────────────────────
+
+export type LipState = 'open' | 'closed' | 'unknown';
+
+export interface LipColour {
+  /** Mean (R−G)/(R+G+B) of the lip ring minus that of the cheeks: visible lips are redder (> 0). */
+  contrast: number;
+  /** Share of lip-ring pixels much darker than the cheeks (dark lipstick, a beard, or an object). */
+  darkShare: number;
+  /** Of those, the ones no redder than the cheeks: grey or black things (a microphone, a glasses frame). */
+  greyShare: number;
+  /** How many lip-ring pixels were sampled. */
+  pixels: number;
+}
+
+export interface FaceMeasurement {
+  /** Bounding box of the face outline, normalised to the frame (may reach past 0–1 when cut). */
+  box: { x0: number; y0: number; x1: number; y1: number };
+  /** Height of the face outline as a share of the frame height. */
+  heightShare: number;
+  /** The face outline reaches past an edge of the frame. */
+  cut: boolean;
+  /** Degrees; null when the landmarker gave no transformation matrix. Sign: see headAngles. */
+  yaw: number | null;
+  pitch: number | null;
+  roll: number | null;
+  /** The jawOpen blendshape (0–1), or null. Reported, not decisive (see LIPS_GAP). */
+  jawOpen: number | null;
+  /** Inner-lip gap (13–14) divided by the eye-corner distance (33–263), in pixels. */
+  lipGap: number;
+  /** The colour check of the lip ring, or null when no pixels were given. */
+  lipColour: LipColour | null;
+  /** This frame's colour check alone says something grey or dark covers the mouth; null without pixels. */
+  occluded: boolean | null;
+  lips: LipState;
+  /** Outer and inner lip contour, [x0, y0, x1, y1 …] normalised, for drawing. */
+  lipOuter: number[];
+  lipInner: number[];
+}
+
+export interface FrameMeasurement {
+  size: FrameSize;
+  faces: FaceMeasurement[];
+}
+
+const DEG = 180 / Math.PI;
+
+/**
+ * Head angles in degrees from the landmarker's facial transformation matrix (4×4, column-major).
+ * With R = Rz·Ry·Rx: yaw = asin(−r20), pitch = atan2(r21, r22), roll = atan2(r10, r00). Yaw is
+ * negative when the face turns towards the left of the picture, positive towards the right.
+ */
+export function headAngles(data: ArrayLike<number>): { yaw: number; pitch: number; roll: number } {
+  const r = (i: number, j: number) => Number(data[j * 4 + i] ?? 0);
+  const s = Math.max(-1, Math.min(1, -r(2, 0)));
+  return { yaw: Math.asin(s) * DEG, pitch: Math.atan2(r(2, 1), r(2, 2)) * DEG, roll: Math.atan2(r(1, 0), r(0, 0)) * DEG };
+}
+
+/** The largest of |yaw|, |pitch| and |roll| and which one it is. */
+export function largestAngle(f: Pick<FaceMeasurement, 'yaw' | 'pitch' | 'roll'>): { axis: 'yaw' | 'pitch' | 'roll'; deg: number } | null {
+  if (f.yaw === null || f.pitch === null || f.roll === null) return null;
+  // Rounded to a millionth of a degree so that 45° read back from a matrix is 45°, not 44.99999999.
+  const r = (v: number) => Math.round(Math.abs(v) * 1e6) / 1e6;
+  const all = [
+    { axis: 'yaw' as const, deg: r(f.yaw) },
+    { axis: 'pitch' as const, deg: r(f.pitch) },
+    { axis: 'roll' as const, deg: r(f.roll) },
+  ];
+  return all.reduce((a, b) => (b.deg > a.deg ? b : a));
+}
+
+function blendshape(result: LandmarkerResultLike, face: number, name: string): number | null {
+  const cats = result.faceBlendshapes?.[face]?.categories;
+  const c = cats?.find((k) => k.categoryName === name);
+  return c ? c.score : null;
+}
+
+function px(lm: Landmark, size: FrameSize): [number, number] {
+  return [lm.x * size.width, lm.y * size.height];
+}
+
+function dist(a: Landmark, b: Landmark, size: FrameSize): number {
+  return Math.hypot((a.x - b.x) * size.width, (a.y - b.y) * size.height);
+}
+
+function contour(lms: Landmark[], idx: readonly number[]): number[] {
+  const out: number[] = [];
+  for (const i of idx) {
+    const p = lms[i];
+    if (p) out.push(p.x, p.y);
+  }
+  return out;
+}
+
+function insidePolygon(x: number, y: number, poly: [number, number][]): boolean {
+  let inside = false;
+  for (let i = 0, j = poly.length - 1; i < poly.length; j = i++) {
+    const [xi, yi] = poly[i] as [number, number];
+    const [xj, yj] = poly[j] as [number, number];
+    if (yi > y !== yj > y && x < ((xj - xi) * (y - yi)) / (yj - yi) + xi) inside = !inside;
+  }
+  return inside;
+}
+
+function boundsOf(points: [number, number][]): { x0: number; y0: number; x1: number; y1: number } {
+  let x0 = Infinity;
+  let y0 = Infinity;
+  let x1 = -Infinity;
+  let y1 = -Infinity;
+  for (const [x, y] of points) {
+    x0 = Math.min(x0, x);
+    y0 = Math.min(y0, y);
+    x1 = Math.max(x1, x);
+    y1 = Math.max(y1, y);
+  }
+  return { x0, y0, x1, y1 };
+}
+
+/** Half the side of a cheek sample square, as a share of the eye-corner distance. */
+const CHEEK_PATCH = 0.07;
+
+/**
+ * The rectangle of the frame whose pixels the lip colour check of one face needs (lips and both
+ * cheek patches), clipped to the frame; null when nothing of it is inside.
+ */
+export function colourRectFor(lms: Landmark[], size: FrameSize): PixelRect | null {
+  const pts = [...LIPS_OUTER, CHEEK_LEFT, CHEEK_RIGHT].map((i) => lms[i]).filter((p): p is Landmark => !!p).map((p) => px(p, size));
+  const l = lms[EYE_OUTER_LEFT];
+  const r = lms[EYE_OUTER_RIGHT];
+  if (pts.length === 0 || !l || !r) return null;
+  const pad = dist(l, r, size) * CHEEK_PATCH + 1;
+  const b = boundsOf(pts);
+  const x = Math.max(0, Math.floor(b.x0 - pad));
+  const y = Math.max(0, Math.floor(b.y0 - pad));
+  const x1 = Math.min(size.width, Math.ceil(b.x1 + pad));
+  const y1 = Math.min(size.height, Math.ceil(b.y1 + pad));
+  return x1 > x && y1 > y ? { x, y, width: x1 - x, height: y1 - y } : null;
+}
+
+interface Sample {
+  rg: number;
+  luma: number;
+}
+
+function sampleAt(region: RgbaRegion, x: number, y: number): Sample | null {
+  const { rect, data } = region;
+  const cx = Math.floor(x) - rect.x;
+  const cy = Math.floor(y) - rect.y;
+  if (cx < 0 || cy < 0 || cx >= rect.width || cy >= rect.height) return null;
+  const o = (cy * rect.width + cx) * 4;
+  const R = Number(data[o]);
+  const G = Number(data[o + 1]);
+  const B = Number(data[o + 2]);
+  const sum = R + G + B;
+  return { rg: sum < 24 ? 0 : (R - G) / sum, luma: 0.299 * R + 0.587 * G + 0.114 * B };
+}
+
+/**
+ * The lip colour check: the ring between the outer and inner lip contour against two cheek
+ * patches. Lips are redder than the skin around them under any light that falls on both; a hand
+ * over the mouth is as red as skin (contrast ≈ 0), a microphone or a glasses frame is grey or dark
+ * (contrast < 0, dark pixels). Returns null when too little of the mouth is inside the pixels.
+ */
+export function lipColour(lms: Landmark[], size: FrameSize, region: RgbaRegion): LipColour | null {
+  const outer = LIPS_OUTER.map((i) => lms[i]).filter((p): p is Landmark => !!p).map((p) => px(p, size));
+  const inner = LIPS_INNER.map((i) => lms[i]).filter((p): p is Landmark => !!p).map((p) => px(p, size));
+  const l = lms[EYE_OUTER_LEFT];
+  const r = lms[EYE_OUTER_RIGHT];
+  if (outer.length < 3 || !l || !r) return null;
+  const eye = dist(l, r, size);
+
+  let skinRg = 0;
+  let skinLuma = 0;
+  let skinN = 0;
+  const half = Math.max(1, eye * CHEEK_PATCH);
+  for (const c of [lms[CHEEK_LEFT], lms[CHEEK_RIGHT]]) {
+    if (!c) continue;
+    const [cx, cy] = px(c, size);
+    for (let y = cy - half; y <= cy + half; y += 1) {
+      for (let x = cx - half; x <= cx + half; x += 1) {
+        const s = sampleAt(region, x, y);
+        if (!s) continue;
+        skinRg += s.rg;
+        skinLuma += s.luma;
+        skinN++;
+      }
+    }
+  }
+  if (skinN < 4) return null;
+  skinRg /= skinN;
+  skinLuma /= skinN;
+
+  const b = boundsOf(outer);
+  // About 1500 samples at most, whatever the mouth's size.
+  const step = Math.max(1, Math.sqrt(((b.x1 - b.x0) * (b.y1 - b.y0)) / 1500));
+  let lipRg = 0;
+  let dark = 0;
+  let grey = 0;
+  let n = 0;
+  let outside = 0;
+  for (let y = b.y0 + step / 2; y < b.y1; y += step) {
+    for (let x = b.x0 + step / 2; x < b.x1; x += step) {
+      if (!insidePolygon(x, y, outer) || (inner.length >= 3 && insidePolygon(x, y, inner))) continue;
+      const s = sampleAt(region, x, y);
+      if (!s) {
+        outside++;
+        continue;
+      }
+      lipRg += s.rg;
+      if (s.luma < LIPS_OCCLUDED.darkLuma * skinLuma) {
+        dark++;
+        if (s.rg < skinRg + 0.02) grey++;
+      }
+      n++;
+    }
+  }
+  if (n < 8 || outside > n) return null;
+  return { contrast: lipRg / n - skinRg, darkShare: dark / n, greyShare: grey / n, pixels: n };
+}
+
+/**
+ * This frame's colour verdict on its own: grey or black things over the lips (a microphone, a
+ * glasses frame). Skin over the lips (a hand) needs the face's own history: VisionRules.
+ */
+export function looksOccluded(c: LipColour): boolean {
+  return c.greyShare > LIPS_OCCLUDED.maxGreyShare;
+}
+
+/** Lips from the inner-lip gap: open from LIPS_GAP.openFrom, unknown when the mouth is covered. */
+export function lipStateOf(lipGap: number, occluded: boolean | null): LipState {
+  if (occluded) return 'unknown';
+  return lipGap >= LIPS_GAP.openFrom ? 'open' : 'closed';
+}
+
+/** Measure every face of one landmarker result. `readPixels` enables the lip colour check. */
+export function measureFrame(result: LandmarkerResultLike, size: FrameSize, readPixels?: ReadPixels): FrameMeasurement {
+  const faces: FaceMeasurement[] = [];
+  result.faceLandmarks.forEach((lms, i) => {
+    if (!lms || lms.length < 468) return;
+    const oval = FACE_OVAL.map((k) => lms[k]).filter((p): p is Landmark => !!p);
+    const nb = boundsOf(oval.map((p) => [p.x, p.y]));
+    const top = lms[INNER_LIP_TOP];
+    const bottom = lms[INNER_LIP_BOTTOM];
+    const l = lms[EYE_OUTER_LEFT];
+    const r = lms[EYE_OUTER_RIGHT];
+    const eye = l && r ? dist(l, r, size) : 0;
+    const lipGap = top && bottom && eye > 0 ? dist(top, bottom, size) / eye : 0;
+    const matrix = result.facialTransformationMatrixes?.[i];
+    const angles = matrix && matrix.data.length >= 16 ? headAngles(matrix.data) : null;
+
+    let colour: LipColour | null = null;
+    if (readPixels) {
+      const rect = colourRectFor(lms, size);
+      const region = rect ? readPixels(rect) : null;
+      colour = region ? lipColour(lms, size, region) : null;
+    }
+    const occluded = colour ? looksOccluded(colour) : null;
+    faces.push({
+      box: nb,
+      heightShare: nb.y1 - nb.y0,
+      cut: nb.x0 < 0 || nb.y0 < 0 || nb.x1 > 1 || nb.y1 > 1,
+      yaw: angles ? angles.yaw : null,
+      pitch: angles ? angles.pitch : null,
+      roll: angles ? angles.roll : null,
+      jawOpen: blendshape(result, i, 'jawOpen'),
+      lipGap,
+      lipColour: colour,
+      occluded,
+      lips: lipStateOf(lipGap, occluded),
+      lipOuter: contour(lms, LIPS_OUTER),
+      lipInner: contour(lms, LIPS_INNER),
+    });
+  });
+  return { size, faces };
+}
+
+/** The face the rules judge: the largest one. */
+export function primaryFace(frame: FrameMeasurement): FaceMeasurement | null {
+  let best: FaceMeasurement | null = null;
+  let area = -1;
+  for (const f of frame.faces) {
+    const a = (f.box.x1 - f.box.x0) * (f.box.y1 - f.box.y0);
+    if (a > area) {
+      area = a;
+      best = f;
+    }
+  }
+  return best;
+}
+
+// ─── Rules ──────────────────────────────────────────────────────────────────────────────────────
+
+/** The rules of the live monitor, in the order the UI lists them, with their § and severity. */
+export const VISION_RULES = {
+  'face.missing': { section: FACE_MISSING.section, severity: 'error' },
+  'face.multiple': { section: FACE_MULTIPLE.section, severity: 'error' },
+  'face.angle': { section: FACE_ANGLE.section, severity: 'error' },
+  'face.small-or-cut': { section: FACE_FRAMING.section, severity: 'warn' },
+  'lips.open-in-silence': { section: LIPS_OPEN_IN_SILENCE.section, severity: 'error' },
+  'lips.open-no-voice': { section: LIPS_OPEN_NO_VOICE.section, severity: 'warn' },
+  'lips.occluded': { section: LIPS_OCCLUDED.section, severity: 'error' },
+} as const satisfies Record<string, { section: string; severity: Severity }>;
+
+export type VisionRuleId = keyof typeof VISION_RULES;
+export const VISION_RULE_IDS = Object.keys(VISION_RULES) as VisionRuleId[];
+
+/** ok / warn / error; off when the rule does not apply now (no face, wrong phase, no microphone). */
+export type Level = 'ok' | 'warn' | 'error' | 'off';
+
+export interface RuleState {
+  level: Level;
+  /** Whether this frame is part of a finding (a warn can be a pre-alarm that is not logged). */
+  breach: boolean;
+  /** The measured value the rule judged (degrees, faces, lip gap, seconds …), or null. */
+  value: number | null;
+  /** When the breach began (for rules that need it to last): the finding's start. */
+  since: number | null;
+  /** Which cause, for rules with more than one (face.small-or-cut: 'small' | 'cut'; face.angle: the axis). */
+  detail?: string;
+}
+
+/** Which part of the take the lips are judged by (§1.2.1): the shoot run drives it. */
+export type MonitorPhase = 'idle' | 'silent' | 'narration';
+
+export interface MonitorStep {
+  /** Seconds on a clock that only goes forward (the take's media time while recording). */
+  t: number;
+  frame: FrameMeasurement;
+  phase: MonitorPhase;
+  /** Speech in the microphone now: true/false, or null when there is no microphone signal. */
+  speech: boolean | null;
+}
+
+export interface MonitorState {
+  t: number;
+  faces: number;
+  primary: FaceMeasurement | null;
+  lips: LipState;
+  rules: Record<VisionRuleId, RuleState>;
+}
+
+const OK: RuleState = { level: 'ok', breach: false, value: null, since: null };
+const OFF: RuleState = { level: 'off', breach: false, value: null, since: null };
+
+/**
+ * Turns analysed frames into rule states. Keeps the little memory some rules need (how many frames
+ * the lips have been open, since when the mouth has been open without speech). One instance per
+ * video stream; frames must come in time order.
+ */
+export class VisionRules {
+  private openFrames = 0;
+  private openSince: number | null = null;
+  private noVoiceSince: number | null = null;
+  private occludedFrames = 0;
+  private occludedSince: number | null = null;
+  /** Recent lip-minus-cheek contrast of the primary face while its lips were visible. */
+  private lipBaseline: number[] = [];
+  private lastCentre: { x: number; y: number } | null = null;
+
+  reset(): void {
+    this.openFrames = 0;
+    this.openSince = null;
+    this.noVoiceSince = null;
+    this.occludedFrames = 0;
+    this.occludedSince = null;
+    this.lipBaseline = [];
+    this.lastCentre = null;
+  }
+
+  /**
+   * Whether the primary face's lips are covered now: grey or dark things in the lip ring (this
+   * frame alone), or the lips losing most of their redness against the cheeks compared with this
+   * face's own recent frames (skin over the lips: a hand). The history restarts when the face
+   * jumps (a cut, another person) or is lost.
+   */
+  private coveredNow(face: FaceMeasurement | null): boolean | null {
+    if (!face || !face.lipColour) {
+      this.lipBaseline = [];
+      this.lastCentre = null;
+      return face ? face.occluded : null;
+    }
+    const h = face.box.y1 - face.box.y0;
+    const centre = { x: (face.box.x0 + face.box.x1) / 2, y: (face.box.y0 + face.box.y1) / 2 };
+    if (this.lastCentre && Math.hypot(centre.x - this.lastCentre.x, centre.y - this.lastCentre.y) > 0.5 * h) this.lipBaseline = [];
+    this.lastCentre = centre;
+    const c = face.lipColour.contrast;
+    let base: number | null = null;
+    if (this.lipBaseline.length >= LIPS_OCCLUDED.baselineMinFrames) {
+      const sorted = [...this.lipBaseline].sort((a, b) => a - b);
+      base = sorted[Math.floor(sorted.length / 2)] ?? null;
+    }
+    const faded = base !== null && base >= LIPS_OCCLUDED.baselineMinContrast && c < base * LIPS_OCCLUDED.fadeRatio;
+    const covered = face.occluded === true || faded;
+    if (!covered) {
+      this.lipBaseline.push(c);
+      if (this.lipBaseline.length > LIPS_OCCLUDED.baselineFrames) this.lipBaseline.shift();
+    }
+    return covered;
+  }
+
+  step(s: MonitorStep): MonitorState {
+    const faces = s.frame.faces.length;
+    const face = primaryFace(s.frame);
+    const rules = {} as Record<VisionRuleId, RuleState>;
+
+    rules['face.missing'] = faces === 0 ? { level: 'error', breach: true, value: 0, since: s.t } : { ...OK, value: faces };
+    rules['face.multiple'] =
+      faces > FACE_MULTIPLE.maxFaces ? { level: 'error', breach: true, value: faces, since: s.t } : face ? { ...OK, value: faces } : OFF;
+
+    // Occlusion first: covered lips are not judged open or closed.
+    const covered = this.coveredNow(face);
+    let occluded = false;
+    if (face && covered) {
+      this.occludedFrames++;
+      this.occludedSince ??= s.t;
+      occluded = true;
+    } else {
+      this.occludedFrames = 0;
+      this.occludedSince = null;
+    }
+    const lips: LipState = !face ? 'unknown' : occluded ? 'unknown' : face.lips;
+
+    if (!face) {
+      rules['face.angle'] = OFF;
+      rules['face.small-or-cut'] = OFF;
+      rules['lips.occluded'] = OFF;
+    } else {
+      const a = largestAngle(face);
+      if (!a) rules['face.angle'] = OFF;
+      else if (a.deg >= FACE_ANGLE.errorFromDeg) rules['face.angle'] = { level: 'error', breach: true, value: a.deg, since: s.t, detail: a.axis };
+      else if (a.deg > FACE_ANGLE.warnAboveDeg) rules['face.angle'] = { level: 'warn', breach: true, value: a.deg, since: s.t, detail: a.axis };
+      else rules['face.angle'] = { ...OK, value: a.deg, detail: a.axis };
+
+      if (face.cut) rules['face.small-or-cut'] = { level: 'warn', breach: true, value: face.heightShare, since: s.t, detail: 'cut' };
+      else if (face.heightShare < FACE_FRAMING.minHeightShare)
+        rules['face.small-or-cut'] = { level: 'warn', breach: true, value: face.heightShare, since: s.t, detail: 'small' };
+      else rules['face.small-or-cut'] = { ...OK, value: face.heightShare };
+
+      const contrast = face.lipColour?.contrast ?? null;
+      if (covered === null) rules['lips.occluded'] = OFF;
+      else if (this.occludedFrames >= LIPS_OCCLUDED.minFrames)
+        rules['lips.occluded'] = { level: 'error', breach: true, value: contrast, since: this.occludedSince };
+      else if (occluded) rules['lips.occluded'] = { level: 'warn', breach: false, value: contrast, since: this.occludedSince };
+      else rules['lips.occluded'] = { ...OK, value: contrast };
+    }
+
+    // §1.2.1: lips open for more than 3 frames during the silent segment.
+    const open = lips === 'open';
+    if (open) {
+      this.openFrames++;
+      this.openSince ??= s.t;
+    } else {
+      this.openFrames = 0;
+      this.openSince = null;
+    }
+    if (s.phase !== 'silent' || lips === 'unknown') rules['lips.open-in-silence'] = OFF;
+    else if (this.openFrames > LIPS_OPEN_IN_SILENCE.maxOpenFrames)
+      rules['lips.open-in-silence'] = { level: 'error', breach: true, value: face?.lipGap ?? null, since: this.openSince };
+    else if (open) rules['lips.open-in-silence'] = { level: 'warn', breach: false, value: face?.lipGap ?? null, since: this.openSince };
+    else rules['lips.open-in-silence'] = { ...OK, value: face?.lipGap ?? null };
+
+    // §1.2.2: mouth open while the microphone hears no speech, for more than 1 s, in narration.
+    if (s.phase !== 'narration' || s.speech === null || lips === 'unknown') {
+      this.noVoiceSince = null;
+      rules['lips.open-no-voice'] = OFF;
+    } else if (open && !s.speech) {
+      this.noVoiceSince ??= s.t;
+      const lasted = s.t - this.noVoiceSince;
+      rules['lips.open-no-voice'] =
+        lasted > LIPS_OPEN_NO_VOICE.maxSeconds
+          ? { level: 'warn', breach: true, value: lasted, since: this.noVoiceSince }
+          : { ...OK, value: lasted, since: this.noVoiceSince };
+    } else {
+      this.noVoiceSince = null;
+      rules['lips.open-no-voice'] = { ...OK, value: 0 };
+    }
+
+    return { t: s.t, faces, primary: face, lips, rules };
+  }
+}
+
+// ─── Findings ───────────────────────────────────────────────────────────────────────────────────
+
+interface OpenSegment {
+  rule: VisionRuleId;
+  severity: Severity;
+  start: number;
+  lastBreach: number;
+  end: number | null;
+  worst: number | null;
+  worstDetail?: string;
+}
+
+/** Which measured value is "worst" for a rule: the largest, except face size (the smallest). */
+function worse(rule: VisionRuleId, a: number | null, b: number | null): boolean {
+  if (b === null) return false;
+  if (a === null) return true;
+  if (rule === 'face.small-or-cut' || rule === 'lips.occluded') return b < a;
+  return b > a;
+}
+
+function pct(v: number): string {
+  return `${Math.round(v * 100)} %`;
+}
+
+/** The English message of a finding (logs, reports, CLI); the UI words its own from rule + value. */
+export function findingMessage(rule: VisionRuleId, value: number | null, detail?: string): string {
+  const v = value ?? NaN;
+  switch (rule) {
+    case 'face.missing':
+      return 'No face found in the picture. Faces smaller than about a tenth of the frame height are not found by the short-range face detector: move the camera closer.';
+    case 'face.multiple':
+      return `${Number.isFinite(v) ? v : 'Several'} faces in the picture; only the model may be in frame (a face on a poster counts).`;
+    case 'face.angle':
+      return `Face turned ${Math.round(v)}° (${detail ?? 'angle'}); keep within ${FACE_ANGLE.warnAboveDeg}°, ${FACE_ANGLE.errorFromDeg}° or more may fail training.`;
+    case 'face.small-or-cut':
+      return detail === 'cut'
+        ? 'The face is cut by the frame edge; keep the model within the frame.'
+        : `The face is small (${pct(v)} of the frame height, under ${pct(FACE_FRAMING.minHeightShare)}); it may be missed.`;
+    case 'lips.open-in-silence':
+      return `Lips open during the silent segment (more than ${LIPS_OPEN_IN_SILENCE.maxOpenFrames} frames); they must stay closed.`;
+    case 'lips.open-no-voice':
+      return `Mouth open with no speech for ${Number.isFinite(v) ? v.toFixed(1) : 'more than 1'} s; close the lips fully in pauses.`;
+    case 'lips.occluded':
+      return 'Something covers the mouth (hand, microphone, glasses or hair); the lips must be visible in every frame.';
+  }
+}
+
+/**
+ * Collects the breaches of a stream of monitor states into findings: one per uninterrupted breach
+ * of a rule (gaps shorter than VISION_ANALYSIS.mergeGapSeconds joined), with its worst value.
+ */
+export class FindingsLog {
+  private open = new Map<VisionRuleId, OpenSegment>();
+  private done: OpenSegment[] = [];
+  private lastT = 0;
+
+  add(state: MonitorState): void {
+    this.lastT = state.t;
+    for (const rule of VISION_RULE_IDS) {
+      const r = state.rules[rule];
+      const seg = this.open.get(rule);
+      if (r.breach) {
+        const severity: Severity = r.level === 'error' ? 'error' : 'warn';
+        if (seg && (seg.end === null || state.t - seg.end <= VISION_ANALYSIS.mergeGapSeconds)) {
+          seg.end = null;
+          seg.lastBreach = state.t;
+          if (severity === 'error') seg.severity = 'error';
+          if (worse(rule, seg.worst, r.value)) {
+            seg.worst = r.value;
+            seg.worstDetail = r.detail;
+          }
+        } else {
+          if (seg) this.done.push(seg);
+          this.open.set(rule, {
+            rule,
+            severity,
+            start: Math.min(r.since ?? state.t, state.t),
+            lastBreach: state.t,
+            end: null,
+            worst: r.value,
+            worstDetail: r.detail,
+          });
+        }
+      } else if (seg && seg.end === null) {
+        // The breach ended at this frame; kept open a little in case it comes straight back.
+        seg.end = state.t;
+      }
+    }
+  }
+
+  /** All findings so far; `endT` closes breaches still running (the end of the take). */
+  findings(endT?: number): Finding[] {
+    const end = endT ?? this.lastT;
+    const all = [...this.done, ...this.open.values()];
+    return all
+      .map((s) => ({
+        rule: s.rule,
+        severity: s.severity,
+        section: VISION_RULES[s.rule].section,
+        start: round3(s.start),
+        end: round3(Math.max(s.start, s.end ?? end)),
+        message: findingMessage(s.rule, s.worst, s.worstDetail),
+        ...(s.worst !== null && Number.isFinite(s.worst) ? { value: round3(s.worst) } : {}),
+      }))
+      .sort((a, b) => a.start - b.start || a.rule.localeCompare(b.rule));
+  }
+}
+
+function round3(v: number): number {
+  return Math.round(v * 1000) / 1000;
+}
+
+/** Per rule: how many findings and when they started, for the summary at Stop. */
+export function summarizeFindings(findings: readonly Finding[]): { rule: string; severity: Severity; count: number; starts: number[] }[] {
+  const by = new Map<string, { rule: string; severity: Severity; count: number; starts: number[] }>();
+  for (const f of findings) {
+    const e = by.get(f.rule) ?? { rule: f.rule, severity: f.severity, count: 0, starts: [] };
+    e.count++;
+    e.starts.push(f.start);
+    if (f.severity === 'error') e.severity = 'error';
+    by.set(f.rule, e);
+  }
+  const order = (r: string) => {
+    const i = VISION_RULE_IDS.indexOf(r as VisionRuleId);
+    return i < 0 ? 99 : i;
+  };
+  return [...by.values()].sort((a, b) => order(a.rule) - order(b.rule) || a.rule.localeCompare(b.rule));
+}

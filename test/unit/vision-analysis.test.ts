@@ -1,0 +1,84 @@
+import { describe, expect, it } from 'vitest';
+import { FACE_FRAMING, LIPS_GAP } from '../../src/shared/standards';
+import { colourRectFor, headAngles, lipColour, lipStateOf, measureFrame, primaryFace } from '../../src/shared/vision/analysis';
+import { face, matrix, picture, result } from './helpers/vision';
+
+describe('head angles from the transformation matrix', () => {
+  it('recovers yaw, pitch and roll of R = Rz·Ry·Rx (column-major)', () => {
+    for (const [yaw, pitch, roll] of [
+      [0, 0, 0],
+      [30, 0, 0],
+      [-50, 10, 5],
+      [12, -25, 40],
+    ] as [number, number, number][]) {
+      const a = headAngles(matrix(yaw, pitch, roll));
+      expect(a.yaw).toBeCloseTo(yaw, 6);
+      expect(a.pitch).toBeCloseTo(pitch, 6);
+      expect(a.roll).toBeCloseTo(roll, 6);
+    }
+  });
+});
+
+describe('measureFrame', () => {
+  const size = { width: 1000, height: 1000 };
+
+  it('measures the lip gap against the eye distance and calls the lips open from LIPS_GAP.openFrom', () => {
+    const closed = measureFrame(result([face({ gap: 0.004 })]), size).faces[0];
+    const open = measureFrame(result([face({ gap: 0.1 })]), size).faces[0];
+    expect(closed?.lipGap).toBeCloseTo(0.004, 4);
+    expect(closed?.lips).toBe('closed');
+    expect(open?.lipGap).toBeCloseTo(0.1, 4);
+    expect(open?.lips).toBe('open');
+    expect(lipStateOf(LIPS_GAP.openFrom, false)).toBe('open');
+    expect(lipStateOf(LIPS_GAP.openFrom - 0.0001, false)).toBe('closed');
+    expect(lipStateOf(0.2, true)).toBe('unknown');
+  });
+
+  it('reports angles, jawOpen, size share and a face cut by the frame edge', () => {
+    const m = measureFrame(result([face({ h: 0.5 }), face({ cx: 0.95, h: 0.08, w: 0.06 })], [[20, -5, 3]], [0.3]), size);
+    expect(m.faces).toHaveLength(2);
+    const [a, b] = m.faces;
+    expect(a?.yaw).toBeCloseTo(20, 4);
+    expect(a?.jawOpen).toBeCloseTo(0.3);
+    expect(a?.heightShare).toBeCloseTo(0.5, 2);
+    expect(a?.cut).toBe(false);
+    expect(b?.heightShare).toBeLessThan(FACE_FRAMING.minHeightShare);
+    expect(primaryFace(m)).toBe(a);
+    const cut = measureFrame(result([face({ cx: 0.02 })]), size).faces[0];
+    expect(cut?.cut).toBe(true);
+  });
+
+  it('skips a result without a full mesh', () => {
+    expect(measureFrame({ faceLandmarks: [[{ x: 0, y: 0, z: 0 }]] }, size).faces).toHaveLength(0);
+  });
+});
+
+describe('the lip colour check', () => {
+  const size = { width: 400, height: 400 };
+  const lms = face({ w: 0.6, h: 0.8, frame: size });
+
+  it('sees red lips against skin as visible lips', () => {
+    const c = lipColour(lms, size, picture(size, lms, [190, 90, 95]));
+    expect(c?.contrast).toBeGreaterThan(0.05);
+    expect(c?.greyShare).toBe(0);
+    const m = measureFrame(result([lms]), size, () => picture(size, lms, [190, 90, 95]));
+    expect(m.faces[0]?.occluded).toBe(false);
+  });
+
+  it('sees a black microphone over the lips as covered, and a hand as skin (no redness)', () => {
+    const mic = measureFrame(result([lms]), size, () => picture(size, lms, [30, 32, 36])).faces[0];
+    expect(mic?.lipColour?.greyShare).toBeGreaterThan(0.9);
+    expect(mic?.occluded).toBe(true);
+    expect(mic?.lips).toBe('unknown');
+    const hand = lipColour(lms, size, picture(size, lms, [205, 160, 135]));
+    expect(Math.abs(hand?.contrast ?? 1)).toBeLessThan(0.005);
+  });
+
+  it('asks only for the rectangle around the lips and cheeks, clipped to the frame', () => {
+    const rect = colourRectFor(lms, size);
+    expect(rect).not.toBeNull();
+    expect(rect!.x).toBeGreaterThanOrEqual(0);
+    expect(rect!.x + rect!.width).toBeLessThanOrEqual(size.width);
+    expect(rect!.width * rect!.height).toBeLessThan(size.width * size.height);
+  });
+});

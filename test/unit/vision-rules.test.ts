@@ -1,0 +1,146 @@
+import { describe, expect, it } from 'vitest';
+import { FindingSchema } from '../../src/shared/findings';
+import { FACE_ANGLE, LIPS_OPEN_IN_SILENCE, VISION_ANALYSIS } from '../../src/shared/standards';
+import {
+  FindingsLog,
+  measureFrame,
+  summarizeFindings,
+  VisionRules,
+  type FrameMeasurement,
+  type MonitorPhase,
+  type MonitorState,
+} from '../../src/shared/vision/analysis';
+import { face, picture, result } from './helpers/vision';
+
+const size = { width: 1000, height: 1000 };
+const none: FrameMeasurement = { size, faces: [] };
+const one = (o: { yaw?: number; pitch?: number; roll?: number; gap?: number } = {}) =>
+  measureFrame(result([face({ gap: o.gap ?? 0 })], [[o.yaw ?? 0, o.pitch ?? 0, o.roll ?? 0]]), size);
+const two = measureFrame(result([face({ cx: 0.3, w: 0.2 }), face({ cx: 0.75, w: 0.2 })]), size);
+
+/** Feed frames 40 ms apart (25 fps) and return every state. */
+function run(frames: FrameMeasurement[], phase: MonitorPhase = 'idle', speech: boolean | null = null, t0 = 0): MonitorState[] {
+  const rules = new VisionRules();
+  return frames.map((frame, i) => rules.step({ t: t0 + i * 0.04, frame, phase, speech }));
+}
+
+describe('face rules (§1.2.5)', () => {
+  it('face.missing and face.multiple are errors from the first frame', () => {
+    const [a, b, c] = run([none, one(), two]);
+    expect(a?.rules['face.missing'].level).toBe('error');
+    expect(a?.rules['face.angle'].level).toBe('off');
+    expect(b?.rules['face.missing'].level).toBe('ok');
+    expect(b?.rules['face.multiple'].level).toBe('ok');
+    expect(c?.rules['face.multiple']).toMatchObject({ level: 'error', value: 2 });
+    expect(c?.faces).toBe(2);
+  });
+
+  it('face.angle: ok up to 30°, warn above 30°, error from 45° (largest of yaw, pitch, roll)', () => {
+    const level = (o: Parameters<typeof one>[0]) => run([one(o)])[0]?.rules['face.angle'];
+    expect(level({ yaw: FACE_ANGLE.warnAboveDeg })?.level).toBe('ok');
+    expect(level({ yaw: 31 })?.level).toBe('warn');
+    expect(level({ pitch: -31 })).toMatchObject({ level: 'warn', detail: 'pitch' });
+    expect(level({ roll: 44 })?.level).toBe('warn');
+    expect(level({ yaw: -FACE_ANGLE.errorFromDeg })).toMatchObject({ level: 'error', detail: 'yaw' });
+  });
+
+  it('face.small-or-cut warns for a small face and for one cut by the edge', () => {
+    const small = measureFrame(result([face({ h: 0.08, w: 0.06 })]), size);
+    const cut = measureFrame(result([face({ cx: 0.02 })]), size);
+    expect(run([small])[0]?.rules['face.small-or-cut']).toMatchObject({ level: 'warn', detail: 'small' });
+    expect(run([cut])[0]?.rules['face.small-or-cut']).toMatchObject({ level: 'warn', detail: 'cut' });
+    expect(run([one()])[0]?.rules['face.small-or-cut'].level).toBe('ok');
+  });
+});
+
+describe('lip rules', () => {
+  it('lips.open-in-silence: a pre-alarm for up to 3 open frames, an error from the 4th, only in the silent phase', () => {
+    const open = one({ gap: 0.1 });
+    const states = run([one(), open, open, open, open, open, one()], 'silent');
+    expect(states.map((s) => s.rules['lips.open-in-silence'].level)).toEqual(['ok', 'warn', 'warn', 'warn', 'error', 'error', 'ok']);
+    expect(states[4]?.rules['lips.open-in-silence'].since).toBeCloseTo(0.04);
+    expect(LIPS_OPEN_IN_SILENCE.maxOpenFrames).toBe(3);
+    expect(run([open, open, open, open, open], 'narration').every((s) => s.rules['lips.open-in-silence'].level === 'off')).toBe(true);
+    expect(run([open, open, open, open, open], 'idle')[4]?.rules['lips.open-in-silence'].level).toBe('off');
+  });
+
+  it('lips.open-no-voice: open mouth with no speech for more than 1 s in narration; speech resets it', () => {
+    const open = one({ gap: 0.1 });
+    const quiet = run(Array.from({ length: 30 }, () => open), 'narration', false);
+    expect(quiet[25]?.rules['lips.open-no-voice'].level).toBe('ok'); // 1.00 s
+    expect(quiet[26]?.rules['lips.open-no-voice'].level).toBe('warn'); // 1.04 s
+    expect(quiet[29]?.rules['lips.open-no-voice'].since).toBe(0);
+    const talking = run(Array.from({ length: 30 }, () => open), 'narration', true);
+    expect(talking.every((s) => s.rules['lips.open-no-voice'].level === 'ok')).toBe(true);
+    expect(run([open], 'narration', null)[0]?.rules['lips.open-no-voice'].level).toBe('off');
+    expect(run([open], 'silent', false)[0]?.rules['lips.open-no-voice'].level).toBe('off');
+  });
+
+  it('lips.occluded: a microphone at once; a hand when the lips lose their redness against the face’s own history', () => {
+    const lms = face({ w: 0.6, h: 0.8, frame: { width: 200, height: 200 } });
+    const px = { width: 200, height: 200 };
+    const lips = measureFrame(result([lms]), px, () => picture(px, lms, [190, 90, 95]));
+    const mic = measureFrame(result([lms]), px, () => picture(px, lms, [30, 32, 36]));
+    const hand = measureFrame(result([lms]), px, () => picture(px, lms, [205, 160, 135]));
+    const micStates = run([lips, mic, lips]);
+    expect(micStates.map((s) => s.rules['lips.occluded'].level)).toEqual(['ok', 'error', 'ok']);
+    expect(micStates[1]?.lips).toBe('unknown');
+    // A hand needs the face's recent lips to compare with (8 frames here), then it is seen.
+    const handStates = run([...Array.from({ length: 10 }, () => lips), hand, hand, lips]);
+    expect(handStates.slice(10).map((s) => s.rules['lips.occluded'].level)).toEqual(['error', 'error', 'ok']);
+    expect(run([hand])[0]?.rules['lips.occluded'].level).toBe('ok');
+    // Without pixels there is no colour check.
+    expect(run([one()])[0]?.rules['lips.occluded'].level).toBe('off');
+  });
+});
+
+describe('findings log', () => {
+  it('turns breaches into one finding each with start, end, worst value and §; short gaps join', () => {
+    const rules = new VisionRules();
+    const log = new FindingsLog();
+    const frames: [number, FrameMeasurement][] = [
+      [0, one()],
+      [0.04, two],
+      [0.08, two],
+      [0.12, one()],
+      // back within mergeGapSeconds: the same finding
+      [0.12 + VISION_ANALYSIS.mergeGapSeconds - 0.1, two],
+      [1.0, one()],
+      [3.0, two],
+      [3.04, one({ yaw: 50 })],
+      [3.08, one({ yaw: 35 })],
+      [3.12, one()],
+    ];
+    for (const [t, frame] of frames) log.add(rules.step({ t, frame, phase: 'idle', speech: null }));
+    const findings = log.findings(4);
+    for (const f of findings) expect(FindingSchema.safeParse(f).success).toBe(true);
+    const multiple = findings.filter((f) => f.rule === 'face.multiple');
+    expect(multiple).toHaveLength(2);
+    expect(multiple[0]).toMatchObject({ severity: 'error', section: '§1.2.5', start: 0.04, end: 1, value: 2 });
+    expect(multiple[1]).toMatchObject({ start: 3, end: 3.04 });
+    const angle = findings.find((f) => f.rule === 'face.angle');
+    expect(angle).toMatchObject({ severity: 'error', start: 3.04, end: 3.12 });
+    expect(angle?.value).toBeCloseTo(50, 3);
+    expect(angle?.message).toContain('50°');
+  });
+
+  it('closes a breach still running at the end of the take', () => {
+    const rules = new VisionRules();
+    const log = new FindingsLog();
+    log.add(rules.step({ t: 2, frame: none, phase: 'idle', speech: null }));
+    expect(log.findings(5)).toEqual([expect.objectContaining({ rule: 'face.missing', start: 2, end: 5 })]);
+  });
+
+  it('sums up per rule for the summary at Stop', () => {
+    const s = summarizeFindings([
+      { rule: 'lips.open-in-silence', severity: 'error', section: '§1.2.1', start: 12, end: 13, message: '' },
+      { rule: 'face.multiple', severity: 'error', section: '§1.2.5', start: 1, end: 2, message: '' },
+      { rule: 'lips.open-in-silence', severity: 'error', section: '§1.2.1', start: 7, end: 8, message: '' },
+    ]);
+    expect(s.map((x) => [x.rule, x.count])).toEqual([
+      ['face.multiple', 1],
+      ['lips.open-in-silence', 2],
+    ]);
+    expect(s[1]?.starts).toEqual([12, 7]);
+  });
+});
