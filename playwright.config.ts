@@ -8,7 +8,9 @@ import { BASE_CHROMIUM_ARGS, chromiumPath, e2eHome, e2ePort, e2eToken, repoRoot 
 export default defineConfig({
   testDir: 'e2e',
   testMatch: '**/*.spec.ts',
-  timeout: 120_000,
+  timeout: 180_000,
+  // Two cores run the studio, ffmpeg and Chromium at once: UI waits get room, never a timing assert.
+  expect: { timeout: 15_000 },
   workers: 1,
   retries: 0,
   reporter: process.env.CI ? [['list'], ['json', { outputFile: 'test-results/playwright.json' }]] : 'list',

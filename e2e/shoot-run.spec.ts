@@ -50,15 +50,15 @@ test('a Standard take: checklist, 30→0 silent countdown, narration, markers on
   await expect(phase).toHaveAttribute('data-phase', 'silent');
   // From here the page's clock only moves when the test moves it.
   const now = await page.evaluate(() => Date.now());
-  await page.clock.pauseAt(now + 50);
+  await page.clock.pauseAt(now + 1000);
   const countdown = page.getByTestId('silent-countdown');
-  await expect(countdown).toHaveAttribute('data-remaining', /^(30|29)$/);
+  await expect(countdown).toHaveAttribute('data-remaining', /^(30|29|28)$/);
   await expect(prompter.getByTestId('prompter-countdown')).toBeVisible();
   await shot(page, 'run-countdown-en');
   await shot(prompter, 'prompter-countdown-en');
 
   await page.clock.runFor(10_000);
-  await expect(countdown).toHaveAttribute('data-remaining', /^(20|19)$/);
+  await expect(countdown).toHaveAttribute('data-remaining', /^(20|19|18)$/);
   const flubAt = Number(await phase.getAttribute('data-media-time'));
   await page.keyboard.press('f');
   await expect(page.getByTestId('live-timeline')).toHaveAttribute('data-markers', '1');

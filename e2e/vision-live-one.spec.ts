@@ -52,3 +52,18 @@ test('the monitor finds one frontal face and draws it; the overlay parts switch 
   // Nothing leaves the machine (MediaPipe's telemetry included).
   expect(outside).toEqual([]);
 });
+
+test('when the face model cannot be loaded, the monitor says so instead of showing an empty readout', async ({ page }) => {
+  await page.route('**/models/face_landmarker.task', (route) => route.fulfill({ status: 404, body: 'not here' }));
+  await openStudio(page, 'en');
+  await setLanguage(page, 'en');
+  const status = page.getByTestId('vision-status');
+  await expect(status).toHaveAttribute('data-status', 'error', { timeout: 60_000 });
+  await expect(status).toContainText('Face analysis is off');
+  await expect(page.getByTestId('face-status')).toHaveAttribute('data-faces', '');
+  await shot(page, 'vision-live-model-missing-en');
+  await setLanguage(page, 'zh-CN');
+  await expect(status).toContainText('人脸分析未运行');
+  await shot(page, 'vision-live-model-missing-zh-CN');
+  await setLanguage(page, 'en');
+});

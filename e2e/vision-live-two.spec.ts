@@ -58,7 +58,9 @@ test('face.multiple shows live, is summed up at Stop and lands in take.json', as
   const saved = JSON.parse(readFileSync(file, 'utf8')) as Take;
   const multiple = saved.findings?.find((f) => f.rule === 'face.multiple');
   expect(multiple).toMatchObject({ severity: 'error', section: '§1.2.5', value: 2 });
-  expect(multiple?.start ?? 99).toBeLessThan(1);
+  // From (about) the first analysed frame of the take to (about) its end; on 2 busy cores the
+  // monitor analyses a few frames a second while recording (VISION_ANALYSIS.busyShareRecording).
+  expect(multiple?.start ?? 99).toBeLessThan(2.5);
   expect(multiple?.end ?? 0).toBeGreaterThan(3);
   // The recorder's own fields are intact next to the findings.
   expect(saved.status).toBe('ready');

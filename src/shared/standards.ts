@@ -310,10 +310,11 @@ export const FACE_ANGLE = { section: '§1.2.5', warnAboveDeg: 30, errorFromDeg: 
 /**
  * §1.2.2 "keep the model's body and gestures within the video frame" and §1.2.5 (a face in every
  * frame). Cut: the face outline (landmarks) reaches past a frame edge. Small: the face outline is
- * shorter than minHeightShare of the frame height. The short-range face detector MediaPipe uses
- * stops finding faces below about 7–8 % of the frame height at a 720-px analysis size (measured on
- * talking-3.mp4 shrunk in a 1080×1920 frame, see the issue note), so 12 % warns with room to spare;
- * a portrait half-body framing puts the face at 15–25 %.
+ * shorter than minHeightShare of the frame height. MediaPipe's short-range face detector finds a
+ * face from scratch only from about a tenth of the frame height at the 720-px analysis size
+ * (talking-3.mp4 shrunk inside a 1080×1920 frame: found at 11.9 %, missed at 8.3 %; once found,
+ * tracking holds it down to 3 %, but a face lost for a frame is not found again). So 12 % warns
+ * before a lost face can no longer come back; a portrait half-body framing puts the face at 15–25 %.
  */
 export const FACE_FRAMING = { section: '§1.2.2', minHeightShare: 0.12 } as const;
 
@@ -383,7 +384,8 @@ export const SPEECH_VAD = {
  * recording comes first: the worker rests so it is busy at most busyShareRecording of the time,
  * by the machine's core count (on 2 cores a worker that never rests starves MediaRecorder's
  * encoder and the camera, and Stop lands up to a second late: record-take.spec fails at 0.5,
- * passes at 0.35). Outside takes it may use busyShareIdle.
+ * passes at 0.35). Outside takes it may use busyShareIdle. A take analysed at fewer than
+ * minCoverageFps frames a second gets an info finding (vision.coverage) saying so.
  */
 export const VISION_ANALYSIS = {
   maxSide: 720,
@@ -391,6 +393,8 @@ export const VISION_ANALYSIS = {
   mergeGapSeconds: 0.5,
   busyShareRecording: { upTo2Cores: 0.35, upTo4Cores: 0.7, more: 1 },
   busyShareIdle: 0.8,
+  /** Below this many analysed frames a second a take's findings say the monitor saw too little. */
+  minCoverageFps: 10,
 } as const;
 
 // ─── Ingest and transcode (issue #7) ───────────────────────────────────────────────────────────

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { FindingSchema } from '../../src/shared/findings';
 import { FACE_ANGLE, LIPS_OPEN_IN_SILENCE, VISION_ANALYSIS } from '../../src/shared/standards';
 import {
+  coverageFinding,
   FindingsLog,
   measureFrame,
   summarizeFindings,
@@ -129,6 +130,13 @@ describe('findings log', () => {
     const log = new FindingsLog();
     log.add(rules.step({ t: 2, frame: none, phase: 'idle', speech: null }));
     expect(log.findings(5)).toEqual([expect.objectContaining({ rule: 'face.missing', start: 2, end: 5 })]);
+  });
+
+  it('says when a take was watched too thinly (vision.coverage, info)', () => {
+    expect(coverageFinding(250, 10)).toBeNull();
+    expect(coverageFinding(30, 10)).toMatchObject({ rule: 'vision.coverage', severity: 'info', start: 0, end: 10, value: 3 });
+    expect(coverageFinding(0, 5)?.message).toContain('no frame');
+    expect(FindingSchema.safeParse(coverageFinding(0, 5)).success).toBe(true);
   });
 
   it('sums up per rule for the summary at Stop', () => {

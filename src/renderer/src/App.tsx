@@ -1,7 +1,7 @@
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { studio } from './api/client';
-import i18next, { rememberLanguage } from './i18n';
+import i18next, { hasRememberedLanguage, rememberLanguage } from './i18n';
 import { ErrorBanner } from './components/ErrorBanner';
 import { LanguageSwitch } from './components/LanguageSwitch';
 import { SCREENS } from './screens';
@@ -17,9 +17,9 @@ export function App() {
 
   useEffect(() => {
     void load();
-    // A language chosen on another client of this studio (or before a browser reset) wins over the
-    // system locale.
-    void studio
+    // A browser that has no choice of its own yet takes the one saved in the studio's settings
+    // (another window, a browser reset) before the system locale; a local choice wins.
+    if (!hasRememberedLanguage()) void studio
       .call('settings.get', {})
       .then((s) => {
         // The i18next instance itself: useTranslation's `i18n` is a new snapshot object after each

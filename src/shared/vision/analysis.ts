@@ -605,9 +605,11 @@ export class FindingsLog {
   private open = new Map<VisionRuleId, OpenSegment>();
   private done: OpenSegment[] = [];
   private lastT = 0;
+  private frames = 0;
 
   add(state: MonitorState): void {
     this.lastT = state.t;
+    this.frames++;
     for (const rule of VISION_RULE_IDS) {
       const r = state.rules[rule];
       const seg = this.open.get(rule);
@@ -640,6 +642,11 @@ export class FindingsLog {
     }
   }
 
+  /** Frames added so far. */
+  get framesAnalysed(): number {
+    return this.frames;
+  }
+
   /** All findings so far; `endT` closes breaches still running (the end of the take). */
   findings(endT?: number): Finding[] {
     const end = endT ?? this.lastT;
@@ -656,6 +663,29 @@ export class FindingsLog {
       }))
       .sort((a, b) => a.start - b.start || a.rule.localeCompare(b.rule));
   }
+}
+
+/**
+ * How well a take was watched: an info finding (rule vision.coverage) when fewer than
+ * VISION_ANALYSIS.minCoverageFps frames a second were analysed over [0, durationSec], so that "no
+ * findings" is never read as "checked and fine" when the monitor saw little or nothing.
+ */
+export function coverageFinding(framesAnalysed: number, durationSec: number): Finding | null {
+  if (durationSec <= 0) return null;
+  const fps = framesAnalysed / durationSec;
+  if (fps >= VISION_ANALYSIS.minCoverageFps) return null;
+  return {
+    rule: 'vision.coverage',
+    severity: 'info',
+    section: FACE_MISSING.section,
+    start: 0,
+    end: round3(durationSec),
+    message:
+      framesAnalysed === 0
+        ? 'The face monitor analysed no frame of this take: faces and lips were not checked.'
+        : `The face monitor analysed ${framesAnalysed} frames in ${durationSec.toFixed(1)} s (${fps.toFixed(1)} a second): breaches shorter than that may be missing.`,
+    value: round3(fps),
+  };
 }
 
 function round3(v: number): number {

@@ -16,6 +16,11 @@ export function initialLanguage(): Language {
   return saved === 'en' || saved === 'zh-CN' ? saved : systemLanguage();
 }
 
+export function hasRememberedLanguage(): boolean {
+  const saved = localStorage.getItem(LANGUAGE_KEY);
+  return saved === 'en' || saved === 'zh-CN';
+}
+
 export function rememberLanguage(lang: Language | null): void {
   if (lang) localStorage.setItem(LANGUAGE_KEY, lang);
   else localStorage.removeItem(LANGUAGE_KEY);

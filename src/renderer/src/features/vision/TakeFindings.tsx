@@ -7,7 +7,8 @@ import { FindingLines } from './VisionPanels';
 
 /** The take's monitor findings as shaded spans of its timeline (red errors, amber warnings). */
 export function findingSpans(take: Take, t: (key: string, opts?: Record<string, unknown>) => string): TimelineSpan[] {
-  return (take.findings ?? []).map((f) => ({
+  // Info (how well the take was watched) spans the whole take: listed, not shaded.
+  return (take.findings ?? []).filter((f) => f.severity !== 'info').map((f) => ({
     start: f.start,
     end: f.end,
     color: f.severity === 'error' ? LEVEL_COLOURS.error : LEVEL_COLOURS.warn,

@@ -130,11 +130,13 @@ export function FindingLines({ findings }: { findings: readonly Finding[] }) {
     <ul className="finding-lines">
       {summarizeFindings(findings).map((s) => (
         <li key={s.rule} data-rule={s.rule} data-count={s.count} className={s.severity}>
-          {t(s.count === 1 ? 'vision.summary.lineOnce' : 'vision.summary.line', {
-            rule: t(`vision.problem.${s.rule}`, { defaultValue: s.rule }),
-            count: s.count,
-            times: s.starts.map((x) => formatClock(x)).join(', '),
-          })}
+          {s.severity === 'info'
+            ? t(`vision.problem.${s.rule}`, { defaultValue: s.rule })
+            : t(s.count === 1 ? 'vision.summary.lineOnce' : 'vision.summary.line', {
+                rule: t(`vision.problem.${s.rule}`, { defaultValue: s.rule }),
+                count: s.count,
+                times: s.starts.map((x) => formatClock(x)).join(', '),
+              })}
         </li>
       ))}
     </ul>

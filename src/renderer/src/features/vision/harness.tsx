@@ -139,9 +139,11 @@ const harness = {
     await i18next.changeLanguage(lang);
     document.documentElement.lang = lang;
   },
-  async close(): Promise<void> {
-    await client?.close();
+  /** Stop the worker; returns the outside URLs it refused to fetch (MediaPipe's telemetry). */
+  async close(): Promise<string[]> {
+    const refused = (await client?.close()) ?? [];
     client = null;
+    return refused;
   },
 };
 

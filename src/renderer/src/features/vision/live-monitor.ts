@@ -1,5 +1,5 @@
 import { VISION_ANALYSIS } from '../../../../shared/standards';
-import { FindingsLog, VisionRules, type MonitorPhase } from '../../../../shared/vision/analysis';
+import { coverageFinding, FindingsLog, VisionRules, type MonitorPhase } from '../../../../shared/vision/analysis';
 import { studio } from '../../api/client';
 import { useLiveTake } from '../../stores/live-take-store';
 import { usePhase, type LivePhase } from '../../stores/phase-store';
@@ -71,6 +71,7 @@ export class LiveMonitor {
   private take: { shootId: string; takeId: string } | null = null;
   private mediaStart: number | null = null;
   private lastMediaT = 0;
+  private takeStartedAt = 0;
   private recording = false;
   private batchTimer: ReturnType<typeof setInterval> | null = null;
   private lastPresented: number | null = null;
@@ -224,6 +225,7 @@ export class LiveMonitor {
 
   private beginTake(shootId: string, takeId: string): void {
     this.take = { shootId, takeId };
+    this.takeStartedAt = performance.now();
     this.log = new FindingsLog();
     this.mediaStart = null;
     this.lastMediaT = 0;
@@ -237,6 +239,11 @@ export class LiveMonitor {
     const log = this.log;
     if (!take || !log) return;
     const findings = log.findings(this.lastMediaT);
+    if (final) {
+      const seconds = Math.max(this.lastMediaT, (performance.now() - this.takeStartedAt) / 1000);
+      const coverage = coverageFinding(log.framesAnalysed, seconds);
+      if (coverage) findings.push(coverage);
+    }
     if (final) useVision.getState().set({ summary: { ...take, findings } });
     if (!final && findings.length === 0) return;
     try {

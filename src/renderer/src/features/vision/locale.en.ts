@@ -28,6 +28,9 @@ export const visionEn = {
       'open-no-voice': 'mouth open without voice for over 1 s',
       occluded: 'mouth covered (hand, microphone, glasses)',
     },
+    vision: {
+      coverage: 'the monitor checked too few frames a second: short problems may be missing',
+    },
   },
   level: { ok: 'OK', warn: 'Warning', error: 'Problem', off: 'Not checked now' },
   hud: {
@@ -61,7 +64,7 @@ export const visionEn = {
     dismiss: 'Close',
   },
   take: {
-    findings: '{{count}} monitor findings',
+    findings: 'Monitor findings: {{count}}',
     none: 'Monitor: no findings',
   },
 };

@@ -29,6 +29,9 @@ export const visionZhCN: Shape<typeof visionEn> = {
       'open-no-voice': '张嘴但无声音超过 1 秒',
       occluded: '嘴部被遮挡（手、话筒、眼镜）',
     },
+    vision: {
+      coverage: '监看每秒分析的帧太少：短暂的问题可能漏掉',
+    },
   },
   level: { ok: '正常', warn: '注意', error: '有问题', off: '当前不检查' },
   hud: {
@@ -62,7 +65,7 @@ export const visionZhCN: Shape<typeof visionEn> = {
     dismiss: '关闭',
   },
   take: {
-    findings: '监看发现 {{count}} 处问题',
+    findings: '监看发现：{{count}} 处',
     none: '监看：无问题',
   },
 };

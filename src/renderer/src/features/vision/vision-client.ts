@@ -97,16 +97,19 @@ export class VisionClient {
     });
   }
 
-  /** Close the landmarker (it flushes its telemetry then: refused in the worker) and stop the worker. */
-  async close(): Promise<void> {
-    if (this.closed) return;
+  /**
+   * Close the landmarker (it flushes MediaPipe's usage telemetry then, which the worker refuses)
+   * and stop the worker. Returns the outside URLs the worker refused to fetch.
+   */
+  async close(): Promise<string[]> {
+    if (this.closed) return [];
     this.closed = true;
-    await new Promise<void>((resolve) => {
-      const t = setTimeout(resolve, 500);
+    const refused = await new Promise<string[]>((resolve) => {
+      const t = setTimeout(() => resolve([]), 1000);
       this.worker.addEventListener('message', (e: MessageEvent<FromWorker>) => {
         if (e.data.type === 'closed') {
           clearTimeout(t);
-          resolve();
+          resolve(e.data.refused);
         }
       });
       this.worker.postMessage({ type: 'close' } satisfies ToWorker);
@@ -114,5 +117,6 @@ export class VisionClient {
     this.worker.terminate();
     for (const p of this.pending.values()) p.reject(new Error('the vision worker was closed'));
     this.pending.clear();
+    return refused;
   }
 }

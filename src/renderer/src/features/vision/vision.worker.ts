@@ -21,9 +21,13 @@ const scope = self as unknown as WorkerScope;
 // (connect-src 'self') and Electron's webRequest filter refuse it too; this stops it before the
 // request exists, wherever the worker runs (dev server, a browser without the CSP header).
 const sameOriginFetch = scope.fetch.bind(scope);
+const refused: string[] = [];
 scope.fetch = ((input: RequestInfo | URL, init?: RequestInit) => {
   const url = new URL(input instanceof Request ? input.url : String(input), scope.location.href);
-  if (url.origin !== scope.location.origin) return Promise.reject(new TypeError(`refused: ${url.origin} (the studio makes no outside requests)`));
+  if (url.origin !== scope.location.origin) {
+    if (refused.length < 20) refused.push(url.href);
+    return Promise.reject(new TypeError(`refused: ${url.origin} (the studio makes no outside requests)`));
+  }
   return sameOriginFetch(input, init);
 }) as typeof fetch;
 
@@ -167,8 +171,9 @@ scope.onmessage = (e: MessageEvent<ToWorker>) => {
   if (msg.type === 'init') void init(msg);
   else if (msg.type === 'frame') void analyse(msg);
   else if (msg.type === 'close') {
+    // close() flushes MediaPipe's usage log: the refused request shows up here.
     landmarker?.close();
     landmarker = null;
-    scope.postMessage({ type: 'closed' });
+    setTimeout(() => scope.postMessage({ type: 'closed', refused: [...refused] }), 50);
   }
 };

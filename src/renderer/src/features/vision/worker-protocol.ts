@@ -56,4 +56,5 @@ export type FromWorker =
       raw?: RawResult;
     }
   | { type: 'frame-error'; id: number; message: string }
-  | { type: 'closed' };
+  /** refused: outside URLs the worker refused to fetch (MediaPipe's telemetry) during its life. */
+  | { type: 'closed'; refused: string[] };
