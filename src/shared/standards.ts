@@ -343,7 +343,9 @@ export const LIPS_OPEN_NO_VOICE = { section: '§1.2.2', maxSeconds: 1 } as const
  *  - skin over the lips (a hand): the ring's redness over the cheeks falls below fadeRatio of the
  *    face's own median of its last baselineFrames frames (at least baselineMinFrames of them, with
  *    a median of baselineMinContrast or more; restarted when the face jumps or is lost).
- * Landmark visibility cannot help: the face mesh gives none (visibility 0 on every landmark) and
+ * Not judged with the face turned beyond FACE_ANGLE.warnAboveDeg (the far cheek and lip corner
+ * leave the picture; face.angle already warns). Landmark visibility cannot help: the face mesh
+ * gives none (visibility 0 on every landmark) and
  * keeps drawing plausible lips behind a hand. Measured on short_hamilton_clip.mp4 against hand
  * labels (test/fixtures/hamilton-occlusion-labels.json): see the issue note for precision/recall.
  */

@@ -90,6 +90,12 @@ describe('lip rules', () => {
     const handStates = run([...Array.from({ length: 10 }, () => lips), hand, hand, lips]);
     expect(handStates.slice(10).map((s) => s.rules['lips.occluded'].level)).toEqual(['error', 'error', 'ok']);
     expect(run([hand])[0]?.rules['lips.occluded'].level).toBe('ok');
+    // Turned beyond 30° the far cheek leaves the picture: the history is not used (face.angle warns).
+    const handTurned = measureFrame(result([lms], [[40, 0, 0]]), px, () => picture(px, lms, [205, 160, 135]));
+    expect(run([...Array.from({ length: 10 }, () => lips), handTurned])[10]?.rules['lips.occluded'].level).toBe('off');
+    const micTurned = measureFrame(result([lms], [[0, 35, 0]]), px, () => picture(px, lms, [30, 32, 36]));
+    expect(micTurned.faces[0]?.occluded).toBeNull();
+    expect(run([micTurned])[0]?.rules['lips.occluded'].level).toBe('off');
     // Without pixels there is no colour check.
     expect(run([one()])[0]?.rules['lips.occluded'].level).toBe('off');
   });

@@ -325,7 +325,10 @@ export function measureFrame(result: LandmarkerResultLike, size: FrameSize, read
       const region = rect ? readPixels(rect) : null;
       colour = region ? lipColour(lms, size, region) : null;
     }
-    const occluded = colour ? looksOccluded(colour) : null;
+    // Turned beyond the face.angle limit the far cheek and lip corner leave the picture: the colour
+    // check is not trusted there (face.angle says what is wrong).
+    const angle = angles ? Math.max(Math.abs(angles.yaw), Math.abs(angles.pitch), Math.abs(angles.roll)) : 0;
+    const occluded = colour && angle <= FACE_ANGLE.warnAboveDeg ? looksOccluded(colour) : null;
     faces.push({
       box: nb,
       heightShare: nb.y1 - nb.y0,
@@ -460,8 +463,11 @@ export class VisionRules {
       const sorted = [...this.lipBaseline].sort((a, b) => a - b);
       base = sorted[Math.floor(sorted.length / 2)] ?? null;
     }
+    // Turned far (beyond the face.angle limit) the colour check is not judged (measureFrame leaves
+    // occluded null) and the history is neither used nor extended.
+    if (face.occluded === null) return null;
     const faded = base !== null && base >= LIPS_OCCLUDED.baselineMinContrast && c < base * LIPS_OCCLUDED.fadeRatio;
-    const covered = face.occluded === true || faded;
+    const covered = face.occluded || faded;
     if (!covered) {
       this.lipBaseline.push(c);
       if (this.lipBaseline.length > LIPS_OCCLUDED.baselineFrames) this.lipBaseline.shift();

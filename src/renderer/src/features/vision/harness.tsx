@@ -38,6 +38,7 @@ export interface HarnessOptions {
 }
 
 let client: VisionClient | null = null;
+let mode: 'VIDEO' | 'IMAGE' = 'IMAGE';
 let rules = new VisionRules();
 let clock = 0;
 let timestamp = 0;
@@ -73,9 +74,10 @@ async function scaledBitmap(blob: Blob, maxSide?: number): Promise<ImageBitmap> 
 }
 
 const harness = {
-  async init(mode: 'VIDEO' | 'IMAGE' = 'IMAGE'): Promise<void> {
+  async init(runningMode: 'VIDEO' | 'IMAGE' = 'IMAGE'): Promise<void> {
     await client?.close();
-    client = await VisionClient.create({ runningMode: mode });
+    client = await VisionClient.create({ runningMode });
+    mode = runningMode;
     rules = new VisionRules();
     clock = 0;
     timestamp = 0;
@@ -121,6 +123,8 @@ const harness = {
       timestamp += 40;
       const res = await client.analyse(bmp, timestamp, opts.raw ?? false);
       clock += opts.frameSeconds ?? 0.04;
+      // Unrelated stills (IMAGE mode) share no history: each is judged on its own.
+      if (mode === 'IMAGE') rules.reset();
       const monitor = rules.step({ t: clock, frame: res.frame, phase: opts.phase ?? 'idle', speech: null });
       out.push({ url, ...size, detectMs: res.detectMs, totalMs: res.totalMs, result: res.frame, monitor, ...(res.raw ? { raw: res.raw } : {}) });
       if (opts.show) {
