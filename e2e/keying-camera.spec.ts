@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { BASE_CHROMIUM_ARGS, chromiumPath, fakeMediaArgs } from './env';
-import { openStudio, shot } from './helpers';
+import { createShoot, openStudio, shot } from './helpers';
 import { derive, gotoKeying, media, showView, useLanguage } from './keying-helpers';
 
 /** Chromium's fake camera plays driving-d0.mp4 (a real green screen with a black bar at the bottom). */
@@ -17,6 +17,8 @@ test('live camera: every new frame is keyed on the GPU and the backdrop is check
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(e.message));
   await openStudio(page, 'en');
+  // A shoot of its own: another test may have left a blue-screen key on the newest shoot.
+  await createShoot(page, `Keying camera ${Date.now()}`);
   await gotoKeying(page);
   await useLanguage(page, 'en');
   await page.getByTestId('keying-source-camera').check();
