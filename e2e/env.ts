@@ -1,6 +1,5 @@
-import { execFileSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
 import path from 'node:path';
+import { findChromium, HEADLESS_CHROMIUM_ARGS } from '../src/main/services/chromium-path';
 
 export const repoRoot = path.resolve(import.meta.dirname, '..');
 export const mediaDir = process.env.CAPTURE_STUDIO_MEDIA ?? path.resolve(repoRoot, '../shared/media');
@@ -15,26 +14,15 @@ export const e2eHome = process.env.E2E_HOME;
 export const e2ePort = Number(process.env.E2E_PORT ?? 47_311);
 export const e2eToken = 'e2e-token-not-secret';
 
+/** Debian's Chromium (Playwright's own browsers cannot be downloaded here); CHROMIUM_PATH wins. */
 export function chromiumPath(): string {
-  if (process.env.CHROMIUM_PATH) return process.env.CHROMIUM_PATH;
-  for (const p of ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome']) if (existsSync(p)) return p;
-  try {
-    return execFileSync('which', ['chromium'], { encoding: 'utf8' }).trim();
-  } catch {
-    throw new Error('No Chromium found: apt-get install chromium, or set CHROMIUM_PATH');
-  }
+  const found = findChromium();
+  if (!found) throw new Error('No Chromium found: apt-get install chromium, or set CHROMIUM_PATH');
+  return found;
 }
 
 /** Flags every run needs here: no sandbox as root, no GPU, nothing that dials out. */
-export const BASE_CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-  '--disable-quic',
-];
+export const BASE_CHROMIUM_ARGS = HEADLESS_CHROMIUM_ARGS;
 
 export function fakeMediaArgs(videoY4m: string, audioWav: string): string[] {
   return [
