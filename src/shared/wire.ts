@@ -13,7 +13,8 @@ export type ServerMessage =
 const encoder = new TextEncoder();
 const decoder = new TextDecoder();
 
-export function encodeBinaryCall(header: ClientMessage, bytes: Uint8Array): Uint8Array {
+/** One binary message: a 4-byte little-endian header length, the JSON header, then the bytes. */
+export function packBinary(header: unknown, bytes: Uint8Array): Uint8Array {
   const head = encoder.encode(JSON.stringify(header));
   const out = new Uint8Array(4 + head.byteLength + bytes.byteLength);
   new DataView(out.buffer).setUint32(0, head.byteLength, true);
@@ -22,15 +23,24 @@ export function encodeBinaryCall(header: ClientMessage, bytes: Uint8Array): Uint
   return out;
 }
 
-/** Decode either frame kind into a call whose input has the bytes put back in place. */
-export function decodeClientFrame(frame: string | Uint8Array): ClientMessage {
-  if (typeof frame === 'string') return JSON.parse(frame) as ClientMessage;
+/** The inverse of packBinary; the bytes come back as a copy with a buffer of their own. */
+export function unpackBinary<H>(frame: Uint8Array): { header: H; bytes: Uint8Array<ArrayBuffer> } {
   if (frame.byteLength < 4) throw new Error('binary frame too short');
   const view = new DataView(frame.buffer, frame.byteOffset, frame.byteLength);
   const headLen = view.getUint32(0, true);
   if (4 + headLen > frame.byteLength) throw new Error('binary frame header overruns the frame');
-  const header = JSON.parse(decoder.decode(frame.subarray(4, 4 + headLen))) as ClientMessage;
-  const bytes = frame.slice(4 + headLen);
+  const header = JSON.parse(decoder.decode(frame.subarray(4, 4 + headLen))) as H;
+  return { header, bytes: frame.slice(4 + headLen) };
+}
+
+export function encodeBinaryCall(header: ClientMessage, bytes: Uint8Array): Uint8Array {
+  return packBinary(header, bytes);
+}
+
+/** Decode either frame kind into a call whose input has the bytes put back in place. */
+export function decodeClientFrame(frame: string | Uint8Array): ClientMessage {
+  if (typeof frame === 'string') return JSON.parse(frame) as ClientMessage;
+  const { header, bytes } = unpackBinary<ClientMessage>(frame);
   if (header.binaryField && header.input && typeof header.input === 'object') {
     (header.input as Record<string, unknown>)[header.binaryField] = bytes;
   }
