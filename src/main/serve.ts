@@ -4,19 +4,18 @@
  * with the URL. Usage: tsx src/main/serve.ts [--port N] [--renderer DIR]
  */
 import { randomBytes, timingSafeEqual } from 'node:crypto';
-import { createReadStream, existsSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { WebSocketServer, type WebSocket } from 'ws';
-import { CONTENT_SECURITY_POLICY } from '../shared/csp';
 import { FRAME_FEED_ROUTE } from '../shared/frame-feed';
 import { decodeClientFrame, type ServerMessage } from '../shared/wire';
 import type { FrameHub } from './services/checker/frame-hub';
 import { MEDIA_ROUTE } from './services/media-links';
 import { createStudio, type Studio } from './studio';
-import { contentType, resolveStatic } from './static-files';
+import { resolveStatic, sendRendererFile } from './static-files';
 import { isFaceModelRoute, serveFaceModel } from './face-model-route';
 
 export interface ServeOptions {
@@ -125,15 +124,7 @@ async function serveStatic(root: string, req: http.IncomingMessage, res: http.Se
     res.writeHead(404, { 'content-type': 'text/plain' }).end('Not found');
     return;
   }
-  res.writeHead(200, {
-    'content-type': contentType(file),
-    'content-security-policy': CONTENT_SECURITY_POLICY,
-    'x-content-type-options': 'nosniff',
-    'referrer-policy': 'no-referrer',
-    'cache-control': 'no-cache',
-  });
-  if (req.method === 'HEAD') res.end();
-  else createReadStream(file).pipe(res);
+  sendRendererFile(req, res, file);
 }
 
 async function main(): Promise<void> {

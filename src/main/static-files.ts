@@ -1,5 +1,7 @@
-import { promises as fs } from 'node:fs';
+import { createReadStream, promises as fs } from 'node:fs';
+import type http from 'node:http';
 import path from 'node:path';
+import { CONTENT_SECURITY_POLICY } from '../shared/csp';
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -41,4 +43,17 @@ export async function resolveStatic(root: string, urlPath: string): Promise<stri
     /* fall through to the SPA route below */
   }
   return path.extname(decoded) === '' ? path.join(base, 'index.html') : null;
+}
+
+/** A file of the built renderer, with the app's CSP and no sniffing, to any server of the studio. */
+export function sendRendererFile(req: http.IncomingMessage, res: http.ServerResponse, file: string): void {
+  res.writeHead(200, {
+    'content-type': contentType(file),
+    'content-security-policy': CONTENT_SECURITY_POLICY,
+    'x-content-type-options': 'nosniff',
+    'referrer-policy': 'no-referrer',
+    'cache-control': 'no-cache',
+  });
+  if (req.method === 'HEAD') res.end();
+  else createReadStream(file).on('error', () => res.destroy()).pipe(res);
 }

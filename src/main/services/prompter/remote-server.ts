@@ -1,13 +1,11 @@
 import { randomBytes, timingSafeEqual } from 'node:crypto';
-import { createReadStream } from 'node:fs';
 import http from 'node:http';
 import os from 'node:os';
 import QRCode from 'qrcode';
 import { WebSocketServer } from 'ws';
-import { CONTENT_SECURITY_POLICY } from '../../../shared/csp';
 import type { PrompterState } from '../../../shared/prompter';
 import { decodeClientFrame, type ServerMessage } from '../../../shared/wire';
-import { contentType, resolveStatic } from '../../static-files';
+import { resolveStatic, sendRendererFile } from '../../static-files';
 
 export interface RemotePrompterInfo {
   enabled: boolean;
@@ -113,13 +111,7 @@ export class RemotePrompterServer {
       res.writeHead(404, { 'content-type': 'text/plain' }).end('Not found');
       return;
     }
-    res.writeHead(200, {
-      'content-type': contentType(file),
-      'content-security-policy': CONTENT_SECURITY_POLICY,
-      'x-content-type-options': 'nosniff',
-      'referrer-policy': 'no-referrer',
-    });
-    createReadStream(file).on('error', () => res.destroy()).pipe(res);
+    sendRendererFile(req, res, file);
   }
 }
 
