@@ -6,6 +6,7 @@ import { z } from 'zod';
 import { ProbeResultSchema } from './probe';
 import { StudioErrorSchema } from './errors';
 import { FindingSchema } from './findings';
+import { isPlainFileName } from './take-files';
 import { PRESET_IDS, PRESHOOT_CHECKLIST, type ChecklistId, type PresetId } from './standards';
 
 export const CONTRACT_VERSION = 1;
@@ -139,6 +140,9 @@ export type Shoot = z.infer<typeof ShootSchema>;
 export const TakeStatusSchema = z.enum(['recording', 'finalizing', 'ready', 'failed', 'interrupted', 'recoverable']);
 export type TakeStatus = z.infer<typeof TakeStatusSchema>;
 
+/** A file a take.json names: one plain name inside the take folder (a copied-in take cannot point out). */
+export const TakeFileNameSchema = z.string().refine(isPlainFileName, 'must be a plain file name inside the take folder');
+
 export const TakeSchema = z.object({
   schemaVersion: z.literal(1),
   id: IdSchema,
@@ -151,7 +155,7 @@ export const TakeSchema = z.object({
   recording: z.object({
     mimeType: z.string(),
     /** A plain file name inside the take folder (checked when read: no separators, no "..", no links). */
-    rawFile: z.string(),
+    rawFile: TakeFileNameSchema,
     /** The PCM format of a voice take's raw file (absent for video: its container says). */
     format: PcmFormatSchema.optional(),
     bytes: z.number().int().nonnegative(),
@@ -162,7 +166,7 @@ export const TakeSchema = z.object({
   devices: VoiceDeviceReportSchema,
   delivery: z
     .object({
-      file: z.string(),
+      file: TakeFileNameSchema,
       probe: ProbeResultSchema,
       finalizeSeconds: z.number(),
     })
