@@ -2,7 +2,10 @@ import path from 'node:path';
 import { CheckJobs } from './services/checker/check-jobs';
 import { openFaceAnalyzer } from './services/checker/chromium-face-analyzer';
 import type { FaceAnalyzer } from './services/checker/face-analyzer';
+import { ConvertQueue } from './services/convert';
 import { EventBus } from './services/event-bus';
+import { FaceModel } from './services/face-model';
+import { locateFfmpeg } from './services/ffmpeg';
 import { MediaLinks } from './services/media-links';
 import { PrompterStore } from './services/prompter/prompter-state';
 import { RemotePrompterServer } from './services/prompter/remote-server';
@@ -26,6 +29,10 @@ export interface StudioContext {
   lifecycle: TakeLifecycle;
   /** greenParams per shoot and per take (§1.3.3). */
   greenParams: GreenParamsStore;
+  /** Ingest and transcode jobs (convert, merge), one queue per studio. */
+  convert: ConvertQueue;
+  /** The face landmarker model: env file, cache, or download on request. */
+  faceModel: FaceModel;
   prompter: PrompterStore;
   remotePrompter: RemotePrompterServer;
   /** Files the renderer may open by link (a checked video, a report). */
@@ -84,6 +91,13 @@ export function createContext(opts: ContextOptions): StudioContext {
     recorder: new Recorder(store, bus, lifecycle, log),
     lifecycle,
     greenParams: new GreenParamsStore(store),
+    convert: new ConvertQueue({
+      ffmpeg: () => locateFfmpeg(env),
+      cacheDir: path.join(home.root, 'cache', 'convert'),
+      emit: (job) => bus.emit('convert.job-changed', job),
+      log,
+    }),
+    faceModel: new FaceModel({ env, homeRoot: home.root }),
     prompter,
     remotePrompter,
     openPrompterWindow: opts.openPrompterWindow,

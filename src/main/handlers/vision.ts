@@ -1,11 +1,11 @@
 import type { Finding } from '../../shared/findings';
 import type { StudioContext } from '../context';
 import type { HandlersFor } from '../dispatch';
-import { faceModelFor, type FaceModel } from '../services/face-model';
+import type { FaceModel } from '../services/face-model';
 
 /** The context's face model (shared with the model route of serve.ts and Electron's app://). */
 export function faceModelOf(ctx: StudioContext): FaceModel {
-  return faceModelFor(ctx, { env: ctx.env, homeRoot: ctx.home.root });
+  return ctx.faceModel;
 }
 
 const key = (shootId: string, takeId: string) => `${shootId}/${takeId}`;
