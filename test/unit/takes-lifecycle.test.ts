@@ -234,6 +234,30 @@ describe('take lifecycle', () => {
   });
 });
 
+describe('recording.start refuses careless and hostile take kinds', () => {
+  const voice = { kind: 'voice', shootId: 'x', format: { codec: 'pcm_s16le', sampleRate: 48000, channels: 1 }, devices: { microphone: mic } };
+  const table: [string, unknown][] = [
+    ['an unknown kind', { ...voice, kind: 'audio' }],
+    ['a kind that is not a string', { ...voice, kind: 1 }],
+    ['a sample rate below 8 kHz', { ...voice, format: { ...voice.format, sampleRate: 7999 } }],
+    ['a sample rate above 192 kHz', { ...voice, format: { ...voice.format, sampleRate: 192_001 } }],
+    ['a fractional sample rate', { ...voice, format: { ...voice.format, sampleRate: 44100.5 } }],
+    ['three channels', { ...voice, format: { ...voice.format, channels: 3 } }],
+    ['no channels', { ...voice, format: { ...voice.format, channels: 0 } }],
+    ['a codec other than s16/f32 PCM', { ...voice, format: { ...voice.format, codec: 'pcm_u8' } }],
+    ['an extra format field', { ...voice, format: { ...voice.format, resample: true } }],
+    ['video fields on a voice take', { ...voice, mimeType: 'video/webm', bitsPerSecond: 1e6 }],
+    ['a voice take without a microphone', { ...voice, devices: {} }],
+    ['a video take without a camera', { shootId: 'x', mimeType: 'video/webm', devices: { microphone: mic }, preset: 'quick', checklist: [], bitsPerSecond: 1e6 }],
+    ['a PCM format on a video take', { shootId: 'x', mimeType: 'video/webm', devices, preset: 'quick', bitsPerSecond: 1e6, format: voice.format }],
+  ];
+  it.each(table)('%s', async (_why, input) => {
+    const studio = createStudio({ mode: 'serve', env: { CAPTURE_STUDIO_HOME: newHome('hostile-start') } });
+    expect(await studio.dispatch('recording.start', input)).toMatchObject({ ok: false, error: { code: 'bad-argument' } });
+    expect(studio.context.recorder.activeTake).toBeNull();
+  });
+});
+
 describe('take files stay inside their take folder', () => {
   const hostile: [string, string][] = [
     ['parent traversal', '../../outside.mkv'],
