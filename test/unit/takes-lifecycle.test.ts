@@ -209,6 +209,10 @@ describe('take lifecycle', () => {
     await new Promise((r) => child.once('exit', r));
 
     const studio = createStudio({ mode: 'serve', env: { CAPTURE_STUDIO_HOME: home } });
+    const hooked: string[] = [];
+    studio.context.lifecycle.on('recovered', (t) => void hooked.push(`${t.id}:${t.status}`));
+    const progress = new Set<string>();
+    studio.bus.subscribe((e, p) => e === 'take.finalize-progress' && progress.add((p as { takeId: string }).takeId));
     const recovered = await recoverAtAppStart(studio);
     expect(recovered.map((t) => [t.id, t.status])).toEqual([
       [ids.video, 'ready'],
@@ -230,6 +234,8 @@ describe('take lifecycle', () => {
       expect(await leftovers(dir)).toEqual([]);
       expect(await fs.readdir(dir)).not.toContain(TAKE_LOCK_FILE);
     }
+    expect(hooked).toEqual([`${ids.video}:ready`, `${ids.voice}:ready`]);
+    expect([...progress].sort()).toEqual([ids.video, ids.voice].sort());
     expect(await recoverAtAppStart(studio)).toEqual([]);
   });
 });
