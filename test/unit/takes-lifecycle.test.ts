@@ -240,6 +240,33 @@ describe('take lifecycle', () => {
   });
 });
 
+describe('recovery after a crash between publishing the file and saving take.json', () => {
+  it('keeps the delivered file that is already there (not made twice, not "already exists")', async () => {
+    const home = newHome('published');
+    const studio = createStudio({ mode: 'serve', env: { CAPTURE_STUDIO_HOME: home } });
+    const shoot = await studio.context.store.createShoot('published', '');
+    const format: PcmFormat = { codec: 'pcm_s16le', sampleRate: 16000, channels: 1 };
+    const take = ok<Take>(await studio.dispatch('recording.start', { kind: 'voice', shootId: shoot.id, format, devices: { microphone: mic } }));
+    await sendChunks(studio, shoot.id, take.id, pcmOf(format, 1), 4096);
+    ok(await studio.dispatch('recording.stop', { shootId: shoot.id, takeId: take.id }));
+    expect((await studio.context.recorder.whenFinalized(shoot.id, take.id))?.status).toBe('ready');
+    const dir = await studio.context.store.takeDir(shoot.id, take.id);
+    const wav = path.join(dir, 'take.wav');
+    const before = await fs.stat(wav);
+    // take.json as the crash left it: still finalizing, no delivery; the lock names a dead pid.
+    await studio.context.store.updateTake(shoot.id, take.id, (t) => {
+      t.status = 'finalizing';
+      t.delivery = null;
+    });
+    const dead = Number(spawnSync(process.execPath, ['-e', 'process.stdout.write(String(process.pid))'], { encoding: 'utf8' }).stdout);
+    writeFileSync(path.join(dir, TAKE_LOCK_FILE), JSON.stringify({ pid: dead, startTime: 'proc:1', at: 'x' }));
+    const [done] = await recoverAtAppStart(createStudio({ mode: 'serve', env: { CAPTURE_STUDIO_HOME: home } }));
+    expect(done).toMatchObject({ id: take.id, status: 'ready', delivery: { file: 'take.wav' } });
+    const after = await fs.stat(wav);
+    expect([after.ino, after.mtimeMs, after.size]).toEqual([before.ino, before.mtimeMs, before.size]);
+  });
+});
+
 describe('recording.start refuses careless and hostile take kinds', () => {
   const voice = { kind: 'voice', shootId: 'x', format: { codec: 'pcm_s16le', sampleRate: 48000, channels: 1 }, devices: { microphone: mic } };
   const table: [string, unknown][] = [

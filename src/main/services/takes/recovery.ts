@@ -4,6 +4,7 @@ import { MarkerSchema, type Marker, type Take } from '../../../shared/api';
 import { toErrorShape } from '../../../shared/errors';
 import { snapToFrame } from '../../../shared/presets';
 import type { EventBus } from '../event-bus';
+import { locateFfmpeg, probeMedia } from '../ffmpeg';
 import type { ShootStore } from '../shoot-store';
 import { phasesFromMarkers } from '../take-phases';
 import { RESERVE_FILE } from './chunk-sink';
@@ -119,7 +120,7 @@ async function recoverTake(deps: RecoveryDeps, take: Take): Promise<Take | null>
     take.status = 'interrupted';
     await store.saveTake(take);
     log(`recovering ${take.shootId}/${take.id} (${recordedSeconds.toFixed(1)} s recorded)`);
-    const done = await finalizeTake({ store, bus, log }, take, recordedSeconds, { retryable: true });
+    const done = (await adoptPublished(deps, take)) ?? (await finalizeTake({ store, bus, log }, take, recordedSeconds, { retryable: true }));
     bus.emit('takes.recovered', { shootId: take.shootId, takeId: take.id, seconds: done.delivery?.probe.durationSec ?? null });
     await deps.lifecycle?.emit('recovered', done);
     return done;
@@ -133,6 +134,28 @@ async function recoverTake(deps: RecoveryDeps, take: Take): Promise<Take | null>
   } finally {
     await removeTakeLock(dir).catch(() => {});
   }
+}
+
+/**
+ * A delivered file is published under its final name only when complete (link or rename of the
+ * finished partial), so one that is there was made before the crash cut the last take.json save:
+ * keep it rather than fail on "already exists" or make it twice.
+ */
+async function adoptPublished(deps: RecoveryDeps, take: Take): Promise<Take | null> {
+  const dir = await deps.store.takeDir(take.shootId, take.id);
+  let file: string;
+  try {
+    file = await takeFilePath(dir, takeKind(take.kind).deliveryFile);
+  } catch {
+    return null;
+  }
+  const probe = await probeMedia(file, await locateFfmpeg());
+  take.delivery = { file: path.basename(file), probe, finalizeSeconds: 0 };
+  take.status = 'ready';
+  take.error = null;
+  const saved = await deps.store.saveTake(take);
+  deps.bus.emit('takes.changed', { shootId: take.shootId });
+  return saved;
 }
 
 /** Leftovers of an interrupted write: ffmpeg partials, atomic-write temporaries, the space reserve. */
