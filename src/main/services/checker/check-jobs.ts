@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
+import type { EventPayload } from '../../../shared/api';
 import type { CheckSource } from '../../../shared/contract/check';
 import { StudioError, toErrorShape } from '../../../shared/errors';
 import { reportHtml } from '../../../shared/qc/report-html';
@@ -10,7 +11,10 @@ import type { EventBus } from '../event-bus';
 import type { MediaLinks } from '../media-links';
 import type { ShootStore } from '../shoot-store';
 import { checkFile } from './check-file';
+import { preflightCheck } from './preflight';
 import type { FaceAnalyzer } from './face-analyzer';
+
+type CheckDone = EventPayload<'check.done'>;
 
 /**
  * The app's checker: one job at a time (the machine has two cores and the check uses both),
@@ -37,8 +41,10 @@ export class CheckJobs {
     const id = randomBytes(9).toString('base64url');
     const abort = new AbortController();
     this.running = { id, abort };
-    void this.run(id, file, outDir, preset, markers, abort.signal).finally(() => {
+    void this.run(id, file, outDir, preset, markers, abort.signal).then((done) => {
+      // The job is cleared before anyone hears it is done: a check.start on check.done is not 'busy'.
       if (this.running?.id === id) this.running = null;
+      this.deps.bus.emit('check.done', done);
     });
     return { jobId: id };
   }
@@ -62,10 +68,12 @@ export class CheckJobs {
     return { file: source.path, outDir: this.deps.reportsDir, markers: [] };
   }
 
-  private async run(id: string, file: string, outDir: string, preset: PresetId, markers: Parameters<typeof checkFile>[1]['markers'], signal: AbortSignal) {
+  private async run(id: string, file: string, outDir: string, preset: PresetId, markers: Parameters<typeof checkFile>[1]['markers'], signal: AbortSignal): Promise<CheckDone> {
     const { bus, links } = this.deps;
     let faces: FaceAnalyzer | null = null;
     try {
+      // File problems (missing, unreadable, no video) end the job here, before a Chromium starts.
+      await preflightCheck(file);
       try {
         faces = await this.deps.openFaces();
       } catch (err) {
@@ -84,9 +92,9 @@ export class CheckJobs {
       const htmlFile = path.join(outDir, `${base}.html`);
       await writeJsonAtomic(jsonFile, report);
       await writeFileAtomic(htmlFile, reportHtml(report, 'en'));
-      bus.emit('check.done', { jobId: id, report, error: null, mediaUrl: links.link(file), htmlUrl: links.link(htmlFile) });
+      return { jobId: id, report, error: null, mediaUrl: links.link(file), htmlUrl: links.link(htmlFile) };
     } catch (err) {
-      bus.emit('check.done', { jobId: id, report: null, error: toErrorShape(err), mediaUrl: null, htmlUrl: null });
+      return { jobId: id, report: null, error: toErrorShape(err), mediaUrl: null, htmlUrl: null };
     } finally {
       await faces?.close().catch(() => {});
     }

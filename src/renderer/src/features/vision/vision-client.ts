@@ -21,6 +21,18 @@ export function analysisSize(width: number, height: number, maxSide: number = VI
 }
 
 /**
+ * The model's address with this page's key: serve mode and the checker's frame host answer the
+ * model route only to a page that holds the token of its address (#token=…); Electron's app://
+ * needs none (issue #11).
+ */
+function modelUrl(base: string): string {
+  const url = new URL(FACE_MODEL_ROUTE, base);
+  const token = new URLSearchParams(new URL(base).hash.slice(1)).get('token');
+  if (token) url.searchParams.set('key', token);
+  return url.href;
+}
+
+/**
  * The UI side of the vision worker: start it, then one promise per frame. The caller keeps at most
  * one frame in flight (a busy worker means the next camera frame is skipped, never queued).
  */
@@ -62,7 +74,7 @@ export class VisionClient {
     const init: ToWorker = {
       type: 'init',
       wasmBase: new URL(MEDIAPIPE_WASM_ROUTE, base).href,
-      modelUrl: new URL(FACE_MODEL_ROUTE, base).href,
+      modelUrl: modelUrl(base),
       runningMode: opts.runningMode,
       numFaces: opts.numFaces ?? VISION_ANALYSIS.numFaces,
     };
