@@ -116,7 +116,7 @@ async function call(ws: WebSocket, id: number, method: string, input: unknown, b
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`${method}: no answer`)), 30_000);
     const onMessage = (data: WebSocket.RawData) => {
-      const msg = JSON.parse(data.toString()) as { t: string; id?: number; result?: never };
+      const msg = JSON.parse(data.toString()) as { t: string; id?: number; result: { ok: boolean; value?: unknown; error?: { message: string } } };
       if (msg.t === 'result' && msg.id === id) {
         clearTimeout(timer);
         ws.off('message', onMessage);

@@ -30,31 +30,57 @@ export interface Integrity {
 export async function readIntegrity(ff: FfmpegInfo, probe: ProbeResult): Promise<Integrity> {
   const out = await execTool(
     ff.ffprobePath,
-    ['-v', 'error', '-show_entries', 'packet=pts_time,dts_time,duration_time,pos,size', '-of', 'csv=p=0', `file:${probe.file}`],
+    // Named keys (compact format): ffprobe prints entries in its own order, not the order asked.
+    ['-v', 'error', '-show_entries', 'packet=codec_type,pts_time,dts_time,duration_time,pos,size', '-of', 'compact=p=0', `file:${probe.file}`],
     120_000,
   );
-  let first = Infinity;
-  let last = -Infinity;
+  // The picture is what a take is for: where the video stops is where the file breaks off (audio
+  // interleaved past the cut, or ending early on purpose, does not move it). No video: any stream.
+  const kind = probe.video ? 'video' : null;
+  const spans: { t: number; end: number }[] = [];
   let beyondEnd: number | null = null;
   for (const line of out.stdout.split('\n')) {
-    const [pts, dts, dur, pos, size] = line.split(',');
-    const t = Number.parseFloat(pts && pts !== 'N/A' ? pts : (dts ?? ''));
+    const f = Object.fromEntries(line.split('|').map((kv) => kv.split('=') as [string, string]));
+    if (!f.codec_type || (kind !== null && f.codec_type !== kind)) continue;
+    const t = Number.parseFloat(f.pts_time && f.pts_time !== 'N/A' ? f.pts_time : (f.dts_time ?? ''));
     if (!Number.isFinite(t)) continue;
-    const d = Number.parseFloat(dur ?? '');
-    first = Math.min(first, t);
-    last = Math.max(last, t + (Number.isFinite(d) ? d : 0));
-    const p = Number(pos);
-    const s = Number(size);
+    const d = Number.parseFloat(f.duration_time ?? '');
+    spans.push({ t, end: t + (Number.isFinite(d) ? d : 0) });
+    const p = Number(f.pos);
+    const s = Number(f.size);
     if (probe.sizeBytes > 0 && Number.isFinite(p) && Number.isFinite(s) && p + s > probe.sizeBytes && beyondEnd === null) beyondEnd = p;
   }
   const damage: DamageLine[] = out.stderr
     .split('\n')
     .filter((l) => l.trim() && isDamageLine(l))
     .map((line) => ({ atSec: 0, line }));
-  const readableSec = Number.isFinite(first) ? Math.max(0, last - first) : 0;
+  const readableSec = readableEnd(spans);
   const expectedSec = probe.durationSec;
   const truncated = beyondEnd !== null || endsEarly(expectedSec, readableSec, damage.length > 0);
   return { expectedSec, readableSec, truncated, firstMissingByte: firstMissingOffset(damage) ?? beyondEnd, damage };
+}
+
+/**
+ * Where the picture stops being whole, from the first frame: the end of the last frame, or — when
+ * the cut fell inside a B-frame group, so later frames were read but an earlier one was not — the
+ * start of the first missing frame. Only the trailing reorder window is searched for such a hole
+ * (H.264/HEVC reorder at most 16 frames), so a dropped frame mid-file does not count as an end.
+ */
+export function readableEnd(spans: readonly { t: number; end: number }[]): number {
+  if (spans.length === 0) return 0;
+  const sorted = [...spans].sort((a, b) => a.t - b.t);
+  const t0 = sorted[0]!.t;
+  let end = Math.max(...sorted.map((s) => s.end));
+  const from = Math.max(1, sorted.length - 16);
+  for (let i = from; i < sorted.length; i++) {
+    const prev = sorted[i - 1]!;
+    const step = prev.end - prev.t;
+    if (step > 0 && sorted[i]!.t - prev.end > step / 2) {
+      end = prev.end;
+      break;
+    }
+  }
+  return Math.max(0, end - t0);
 }
 
 /** "…: the file breaks off at 2.16 s of 5.02 s (the file ends at byte …)" — one wording for check and convert. */
