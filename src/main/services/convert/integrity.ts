@@ -54,23 +54,26 @@ export async function readIntegrity(ff: FfmpegInfo, probe: ProbeResult): Promise
     .split('\n')
     .filter((l) => l.trim() && isDamageLine(l))
     .map((line) => ({ atSec: 0, line }));
-  const readableSec = readableEnd(spans);
   const expectedSec = probe.durationSec;
-  const truncated = beyondEnd !== null || endsEarly(expectedSec, readableSec, damage.length > 0);
+  const truncated = beyondEnd !== null || endsEarly(expectedSec, readableEnd(spans, false), damage.length > 0);
+  // A hole among the last frames only means where the picture breaks when the file is cut short
+  // (a stream-copy trim with an edit list leaves such holes in a whole file).
+  const readableSec = readableEnd(spans, truncated);
   return { expectedSec, readableSec, truncated, firstMissingByte: firstMissingOffset(damage) ?? beyondEnd, damage };
 }
 
 /**
  * Where the picture stops being whole, from the first frame: the end of the last frame, or — when
  * the cut fell inside a B-frame group, so later frames were read but an earlier one was not — the
- * start of the first missing frame. Only the trailing reorder window is searched for such a hole
+ * start of the first missing frame (only for a file known to be `cut`). Only the trailing reorder window is searched for such a hole
  * (H.264/HEVC reorder at most 16 frames), so a dropped frame mid-file does not count as an end.
  */
-export function readableEnd(spans: readonly { t: number; end: number }[]): number {
+export function readableEnd(spans: readonly { t: number; end: number }[], cut: boolean): number {
   if (spans.length === 0) return 0;
   const sorted = [...spans].sort((a, b) => a.t - b.t);
   const t0 = sorted[0]!.t;
   let end = Math.max(...sorted.map((s) => s.end));
+  if (!cut) return Math.max(0, end - t0);
   const from = Math.max(1, sorted.length - 16);
   for (let i = from; i < sorted.length; i++) {
     const prev = sorted[i - 1]!;
