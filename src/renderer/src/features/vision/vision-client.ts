@@ -1,5 +1,6 @@
 import { FACE_MODEL_ROUTE, MEDIAPIPE_WASM_ROUTE } from '../../../../shared/contract/vision';
 import { VISION_ANALYSIS } from '../../../../shared/standards';
+import { pageToken } from '../../api/serve-token';
 import { analysisSize as scaledSize } from './frame-scale';
 import type { FromWorker, RgbaFrame, ToWorker } from './worker-protocol';
 
@@ -22,12 +23,12 @@ export function analysisSize(width: number, height: number, maxSide: number = VI
 
 /**
  * The model's address with this page's key: serve mode and the checker's frame host answer the
- * model route only to a page that holds the token of its address (#token=…); Electron's app://
+ * model route only to a page that holds its token (#token=… or the tab's session); Electron's app://
  * needs none (issue #11).
  */
 function modelUrl(base: string): string {
   const url = new URL(FACE_MODEL_ROUTE, base);
-  const token = new URLSearchParams(new URL(base).hash.slice(1)).get('token');
+  const token = pageToken(base);
   if (token) url.searchParams.set('key', token);
   return url.href;
 }
