@@ -16,6 +16,9 @@ import type { FaceAnalyzer } from './face-analyzer';
 
 type CheckDone = EventPayload<'check.done'>;
 
+/** The owner of the /media links of a check result (media-links.ts). */
+const LINK_OWNER = 'check-result';
+
 /**
  * The app's checker: one job at a time (the machine has two cores and the check uses both),
  * progress and the result as events, cancel at any moment. A take's report is saved beside it
@@ -92,7 +95,9 @@ export class CheckJobs {
       const htmlFile = path.join(outDir, `${base}.html`);
       await writeJsonAtomic(jsonFile, report);
       await writeFileAtomic(htmlFile, reportHtml(report, 'en'));
-      return { jobId: id, report, error: null, mediaUrl: links.link(file), htmlUrl: links.link(htmlFile) };
+      // The links live while this result is the one shown: the next check ends them (and a TTL).
+      links.revokeOwner(LINK_OWNER);
+      return { jobId: id, report, error: null, mediaUrl: links.link(file, LINK_OWNER), htmlUrl: links.link(htmlFile, LINK_OWNER) };
     } catch (err) {
       return { jobId: id, report: null, error: toErrorShape(err), mediaUrl: null, htmlUrl: null };
     } finally {
