@@ -11,6 +11,7 @@ import type { EventBus } from '../event-bus';
 import type { MediaLinks } from '../media-links';
 import type { ShootStore } from '../shoot-store';
 import { checkFile } from './check-file';
+import { unwritable } from '../output-policy';
 import { preflightCheck } from './preflight';
 import type { FaceAnalyzer } from './face-analyzer';
 
@@ -89,12 +90,18 @@ export class CheckJobs {
         signal,
         onProgress: (p) => bus.emit('check.progress', { jobId: id, ...p }),
       });
-      await fs.mkdir(outDir, { recursive: true });
       const base = outDir === this.deps.reportsDir ? `${path.basename(file)}.${id}` : 'check';
       const jsonFile = path.join(outDir, `${base}.json`);
       const htmlFile = path.join(outDir, `${base}.html`);
-      await writeJsonAtomic(jsonFile, report);
-      await writeFileAtomic(htmlFile, reportHtml(report, 'en'));
+      // The app's own report files (a take's check.json is replaced by its next check); a folder that
+      // cannot be written is one sentence (output-policy.ts), not errno text.
+      try {
+        await fs.mkdir(outDir, { recursive: true });
+        await writeJsonAtomic(jsonFile, report);
+        await writeFileAtomic(htmlFile, reportHtml(report, 'en'));
+      } catch (err) {
+        throw unwritable(outDir, err);
+      }
       // The links live while this result is the one shown: the next check ends them (and a TTL).
       links.revokeOwner(LINK_OWNER);
       return { jobId: id, report, error: null, mediaUrl: links.link(file, LINK_OWNER), htmlUrl: links.link(htmlFile, LINK_OWNER) };
