@@ -80,7 +80,7 @@ export async function benchVision(): Promise<BenchEntry[]> {
       const frames = path.join(dir, `t3-${label}.pngs`);
       ffmpeg(['-i', src, '-vf', `scale=${w}:-2,pad=${w}:${h}:0:(oh-ih)/2,fps=25`, '-frames:v', '60', '-f', 'image2pipe', '-c:v', 'png', frames]);
       const page = await browser.newPage();
-      await page.goto(`${base}/vision-harness.html`);
+      await page.goto(`${base}/vision-harness.html#token=${server.token}`);
       await page.waitForFunction(() => typeof window.visionHarness === 'object');
       await page.evaluate(() => window.visionHarness.init('VIDEO'));
       await page.getByTestId('harness-files').setInputFiles(frames);

@@ -4,11 +4,12 @@ import { existsSync, readFileSync, renameSync } from 'node:fs';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
 import type { HarnessFrame, HarnessOptions } from '../src/renderer/src/features/vision/harness';
-import { fixturesDir, mediaDir } from './env';
+import { e2eToken, fixturesDir, mediaDir } from './env';
 
 /** Open the vision harness (the app's own page running the same worker) and start it. */
 export async function openHarness(page: Page, mode: 'VIDEO' | 'IMAGE', lang: 'en' | 'zh-CN' = 'en'): Promise<void> {
-  await page.goto('/vision-harness.html');
+  // The page's token is its key to the face model route (issue #11).
+  await page.goto(`/vision-harness.html#token=${e2eToken}`);
   await page.waitForFunction(() => typeof window.visionHarness === 'object');
   await page.evaluate((l) => window.visionHarness.setLanguage(l), lang);
   await page.evaluate((m) => window.visionHarness.init(m), mode);

@@ -54,7 +54,7 @@ test('the monitor finds one frontal face and draws it; the overlay parts switch 
 });
 
 test('when the face model cannot be loaded, the monitor says so instead of showing an empty readout', async ({ page }) => {
-  await page.route('**/models/face_landmarker.task', (route) => route.fulfill({ status: 404, body: 'not here' }));
+  await page.route('**/models/face_landmarker.task?*', (route) => route.fulfill({ status: 404, body: 'not here' }));
   await openStudio(page, 'en');
   await setLanguage(page, 'en');
   const status = page.getByTestId('vision-status');

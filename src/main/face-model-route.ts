@@ -6,8 +6,12 @@ import { faceModelOf } from './handlers/vision';
 
 export { FACE_MODEL_ROUTE };
 
-export function isFaceModelRoute(url: string | undefined): boolean {
-  return new URL(url ?? '/', 'http://localhost').pathname === FACE_MODEL_ROUTE;
+/** The query parameter that carries the serve token or a frame host's capability to FACE_MODEL_ROUTE. */
+export const FACE_MODEL_KEY_PARAM = 'key';
+
+/** Takes a URL path (already parsed by the caller's guard), never a raw request target. */
+export function isFaceModelRoute(pathname: string): boolean {
+  return pathname === FACE_MODEL_ROUTE;
 }
 
 /**
@@ -22,15 +26,19 @@ export async function faceModelFile(ctx: StudioContext): Promise<string | null> 
   }
 }
 
-/** Serve mode: the model bytes over HTTP (GET/HEAD), or 404 with what to do. */
-export async function serveFaceModel(ctx: StudioContext, req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
+/**
+ * The model bytes over HTTP (GET/HEAD), or 404 with what to do. The caller has checked the key
+ * (serve mode's token or the frame host's capability): the route never answers a stranger.
+ */
+export function sendFaceModel(file: string | null, req: http.IncomingMessage, res: http.ServerResponse): void {
   if (req.method !== 'GET' && req.method !== 'HEAD') {
-    res.writeHead(405).end();
+    res.writeHead(405, { allow: 'GET, HEAD' }).end();
     return;
   }
-  const file = await faceModelFile(ctx);
   if (!file) {
-    res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' }).end('The face model is not on this computer yet: call vision.model first.');
+    res
+      .writeHead(404, { 'content-type': 'text/plain; charset=utf-8' })
+      .end('The face model is not on this computer: set CAPTURE_STUDIO_FACE_MODEL to face_landmarker.task, or open the live monitor once to download it.');
     return;
   }
   res.writeHead(200, {
@@ -39,5 +47,5 @@ export async function serveFaceModel(ctx: StudioContext, req: http.IncomingMessa
     'cache-control': 'no-cache',
   });
   if (req.method === 'HEAD') res.end();
-  else createReadStream(file).pipe(res);
+  else createReadStream(file).on('error', () => res.destroy()).pipe(res);
 }

@@ -37,12 +37,24 @@ export function encodeBinaryCall(header: ClientMessage, bytes: Uint8Array): Uint
   return packBinary(header, bytes);
 }
 
-/** Decode either frame kind into a call whose input has the bytes put back in place. */
+/**
+ * Decode either frame kind into a call whose input has the bytes put back in place. Throws on
+ * anything that is not a call object ({t:'call', id, method}): `null`, `[]`, `"x"`, `{"t":1}` …
+ */
 export function decodeClientFrame(frame: string | Uint8Array): ClientMessage {
-  if (typeof frame === 'string') return JSON.parse(frame) as ClientMessage;
-  const { header, bytes } = unpackBinary<ClientMessage>(frame);
-  if (header.binaryField && header.input && typeof header.input === 'object') {
-    (header.input as Record<string, unknown>)[header.binaryField] = bytes;
+  if (typeof frame === 'string') return asCall(JSON.parse(frame));
+  const { header, bytes } = unpackBinary<unknown>(frame);
+  const call = asCall(header);
+  if (call.binaryField && call.input && typeof call.input === 'object' && !Array.isArray(call.input)) {
+    (call.input as Record<string, unknown>)[call.binaryField] = bytes;
   }
-  return header;
+  return call;
+}
+
+function asCall(v: unknown): ClientMessage {
+  if (typeof v !== 'object' || v === null || Array.isArray(v)) throw new Error('a frame must be a JSON object');
+  const m = v as Record<string, unknown>;
+  if (m.t !== 'call' || !Number.isSafeInteger(m.id) || typeof m.method !== 'string') throw new Error('a frame must be a call {t, id, method, input}');
+  if (m.binaryField !== undefined && (typeof m.binaryField !== 'string' || m.binaryField === '__proto__')) throw new Error('binaryField must be a field name');
+  return m as ClientMessage;
 }

@@ -105,7 +105,7 @@ describe('serve mode model route', () => {
     for (const s of servers) await s.close();
   });
 
-  it('serves the model without the token when it is on this computer, and 404 (no download) when not', async () => {
+  it('serves the model only with the studio token as its key (#11), and 404 (no download) when it is not here', async () => {
     const renderer = mkdtempSync(path.join(os.tmpdir(), 'cs-renderer-'));
     const withModel = await startServer({
       port: 0,
@@ -113,14 +113,16 @@ describe('serve mode model route', () => {
       env: { CAPTURE_STUDIO_HOME: mkdtempSync(path.join(os.tmpdir(), 'cs-vision-')), CAPTURE_STUDIO_FACE_MODEL: sharedModel },
     });
     servers.push(withModel);
-    const res = await fetch(`http://127.0.0.1:${withModel.port}/models/face_landmarker.task`);
+    expect((await fetch(`http://127.0.0.1:${withModel.port}/models/face_landmarker.task`)).status).toBe(401);
+    expect((await fetch(`http://127.0.0.1:${withModel.port}/models/face_landmarker.task?key=wrong`)).status).toBe(401);
+    const res = await fetch(`http://127.0.0.1:${withModel.port}/models/face_landmarker.task?key=${withModel.token}`);
     expect(res.status).toBe(200);
     expect((await res.arrayBuffer()).byteLength).toBe(3_758_596);
 
     const without = await startServer({ port: 0, rendererDir: renderer, env: { CAPTURE_STUDIO_HOME: mkdtempSync(path.join(os.tmpdir(), 'cs-vision-')) } });
     servers.push(without);
-    const missing = await fetch(`http://127.0.0.1:${without.port}/models/face_landmarker.task`);
+    const missing = await fetch(`http://127.0.0.1:${without.port}/models/face_landmarker.task?key=${without.token}`);
     expect(missing.status).toBe(404);
-    expect(await missing.text()).toContain('vision.model');
+    expect(await missing.text()).toContain('CAPTURE_STUDIO_FACE_MODEL');
   });
 });

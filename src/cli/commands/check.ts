@@ -1,11 +1,11 @@
-import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { StudioError } from '../../shared/errors';
 import { CheckReportSchema } from '../../shared/qc/report';
 import { reportHtml } from '../../shared/qc/report-html';
 import { PRESET_IDS, type PresetId } from '../../shared/standards';
-import { writeFileAtomic } from '../../main/services/atomic-write';
 import { checkFile } from '../../main/services/checker/check-file';
+import { preflightCheck } from '../../main/services/checker/preflight';
+import { claimOutput, writeOutputFile } from '../../main/services/output-policy';
 import { openFaceAnalyzer } from '../../main/services/checker/chromium-face-analyzer';
 import { EXIT, type CliCommand } from '../command';
 
@@ -40,6 +40,14 @@ export const checkCommand: CliCommand = {
     if (!preset) throw new StudioError('bad-argument', `--preset ${presetName}: not a preset (${Object.keys(CLI_PRESETS).join(', ')})`);
     const lang = values.lang === 'zh-CN' ? 'zh-CN' : 'en';
 
+    // The output policy (output-policy.ts) before any work: never over the input or an existing file.
+    const jsonOut = typeof values.json === 'string' ? await claimOutput(values.json, [file], { extensions: ['.json'], what: 'the JSON report' }) : null;
+    const htmlOut = typeof values.html === 'string' ? await claimOutput(values.html, [file], { extensions: ['.html', '.htm'], what: 'the HTML report' }) : null;
+    if (jsonOut && htmlOut && jsonOut === htmlOut) throw new StudioError('bad-argument', `${jsonOut}: --json and --html name the same file`);
+    // File problems (missing, unreadable, no video, truncated) are said before any face analysis starts.
+    const pre = await preflightCheck(file);
+    if (pre.truncated) io.stderr(`${pre.truncated.severity} ${pre.truncated.rule}: ${pre.truncated.message}\n`);
+
     let faces = null;
     if (!values['no-faces']) {
       try {
@@ -71,8 +79,8 @@ export const checkCommand: CliCommand = {
         series: report.series,
       };
       CheckReportSchema.parse({ ...json, preset: report.preset });
-      if (typeof values.json === 'string') await writeOut(values.json, JSON.stringify(json, null, 2) + '\n');
-      if (typeof values.html === 'string') await writeOut(values.html, reportHtml(report, lang));
+      if (jsonOut) await writeOutputFile(jsonOut, JSON.stringify(json, null, 2) + '\n', [file], { extensions: ['.json'], what: 'the JSON report' });
+      if (htmlOut) await writeOutputFile(htmlOut, reportHtml(report, lang), [file], { extensions: ['.html', '.htm'], what: 'the HTML report' });
       io.stdout(summary(report.verdict, report.findings));
       return report.verdict === 'fail' ? EXIT.fails : EXIT.ok;
     } finally {
@@ -80,12 +88,6 @@ export const checkCommand: CliCommand = {
     }
   },
 };
-
-async function writeOut(file: string, text: string): Promise<void> {
-  const abs = path.resolve(file);
-  await fs.mkdir(path.dirname(abs), { recursive: true });
-  await writeFileAtomic(abs, text);
-}
 
 function summary(verdict: string, findings: { rule: string; severity: string; start: number; end: number; message: string }[]): string {
   const lines = [`verdict: ${verdict}`];

@@ -1,7 +1,7 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { locateFfmpeg } from '../../main/services/ffmpeg';
-import { writeFileAtomic } from '../../main/services/atomic-write';
+import { claimOutput, writeOutputFile } from '../../main/services/output-policy';
 import { decodeFrame, writePicture } from '../../main/services/keying/frames';
 import { StudioError } from '../../shared/errors';
 import { defaultGreenParams, formatGreenParams, parseGreenParams, type GreenParams } from '../../shared/green-params';
@@ -37,18 +37,25 @@ export const keyCommand: CliCommand = {
       throw new StudioError('bad-argument', `key: --at must be a time in seconds, like 1.5, not ${JSON.stringify(values.at)}`);
     }
     const params = typeof values.params === 'string' ? await readParams(values.params) : defaultGreenParams();
+    // The output policy (output-policy.ts): PNG by name, never an input, never an existing file.
+    const inputs = [input, ...(typeof values.params === 'string' ? [values.params] : [])];
+    const outFile = await claimOutput(out, inputs, { extensions: ['.png'], what: 'the keyed picture (PNG)' });
+    const matteFile = typeof values.matte === 'string' ? await claimOutput(values.matte, inputs, { extensions: ['.png'], what: 'the matte (PNG)' }) : null;
+    const jsonFile = typeof values.json === 'string' ? await claimOutput(values.json, inputs, { extensions: ['.json'], what: 'the findings (JSON)' }) : null;
+    const named = [outFile, matteFile, jsonFile].filter((f): f is string => f !== null);
+    if (new Set(named).size !== named.length) throw new StudioError('bad-argument', 'key: --out, --matte and --json must name different files');
 
     const ff = await locateFfmpeg(io.env);
     const frame = await decodeFrame(ff, input, at);
     const keyed = keyFrame(frame, params, { composite: true });
     const analysis = analyseBackdrop(frame, params, { time: frame.time });
 
-    await writePicture(ff, out, { width: frame.width, height: frame.height, data: keyed.composite ?? new Uint8Array(), pixFmt: 'rgba' });
-    if (typeof values.matte === 'string') {
-      await writePicture(ff, values.matte, { width: frame.width, height: frame.height, data: keyed.alpha, pixFmt: 'gray' });
+    await writePicture(ff, outFile, { width: frame.width, height: frame.height, data: keyed.composite ?? new Uint8Array(), pixFmt: 'rgba' });
+    if (matteFile) {
+      await writePicture(ff, matteFile, { width: frame.width, height: frame.height, data: keyed.alpha, pixFmt: 'gray' });
     }
     const worst = worstSeverity(analysis.findings);
-    if (typeof values.json === 'string') {
+    if (jsonFile) {
       const report = {
         input: frame.probe.file,
         at: frame.time,
@@ -60,7 +67,7 @@ export const keyCommand: CliCommand = {
         worst,
         findings: analysis.findings,
       };
-      await writeFileAtomic(path.resolve(values.json), JSON.stringify(report, null, 2) + '\n');
+      await writeOutputFile(jsonFile, JSON.stringify(report, null, 2) + '\n', inputs, { extensions: ['.json'], what: 'the findings (JSON)' });
     }
 
     const lines = [

@@ -15,28 +15,65 @@ const TYPES: Record<string, string> = {
 };
 
 /**
+ * How long a link lives after its last use: long enough to review a report, short enough that a
+ * link copied out of the studio stops working the same day (issue #11). Links also end with their
+ * owner (revokeOwner) and with the studio process.
+ */
+export const MEDIA_LINK_IDLE_MS = 2 * 60 * 60 * 1000;
+
+/**
  * Files main lets the renderer open (a checked video to play, a report to view) by an unguessable
- * link: the renderer never names a path, and only files main registered are served.
+ * link: the renderer never names a path, and only files main registered are served, by GET/HEAD,
+ * while the link lives.
  */
 export class MediaLinks {
-  private readonly files = new Map<string, string>();
+  private readonly files = new Map<string, { file: string; owner: string | null; lastUse: number }>();
 
-  link(file: string): string {
+  constructor(
+    private readonly idleMs = MEDIA_LINK_IDLE_MS,
+    private readonly now: () => number = Date.now,
+  ) {}
+
+  /** A link to `file`; `owner` (a job or session id) lets revokeOwner end it with its job. */
+  link(file: string, owner: string | null = null): string {
     const id = randomBytes(16).toString('base64url');
-    this.files.set(id, path.resolve(file));
+    this.files.set(id, { file: path.resolve(file), owner, lastUse: this.now() });
     return `${MEDIA_ROUTE}${id}${path.extname(file).toLowerCase()}`;
+  }
+
+  /** End every link of this owner (its job or session is over). */
+  revokeOwner(owner: string): void {
+    for (const [id, l] of this.files) if (l.owner === owner) this.files.delete(id);
+  }
+
+  clear(): void {
+    this.files.clear();
   }
 
   resolve(urlPath: string): string | null {
     if (!urlPath.startsWith(MEDIA_ROUTE)) return null;
     const id = urlPath.slice(MEDIA_ROUTE.length).replace(/\.[a-z0-9]+$/i, '');
-    return this.files.get(id) ?? null;
+    const entry = this.files.get(id);
+    if (!entry) return null;
+    if (this.now() - entry.lastUse > this.idleMs) {
+      this.files.delete(id);
+      return null;
+    }
+    entry.lastUse = this.now();
+    return entry.file;
   }
 
-  /** Serve a registered file with HTTP range support (video seeking). */
-  async serve(req: http.IncomingMessage, res: http.ServerResponse): Promise<boolean> {
-    const file = this.resolve(new URL(req.url ?? '/', 'http://localhost').pathname);
+  /**
+   * Serve a registered file with HTTP range support (video seeking). False when `pathname` is no
+   * live link (the caller answers 404); other methods than GET/HEAD get 405.
+   */
+  async serve(pathname: string, req: http.IncomingMessage, res: http.ServerResponse): Promise<boolean> {
+    const file = this.resolve(pathname);
     if (!file) return false;
+    if (req.method !== 'GET' && req.method !== 'HEAD') {
+      res.writeHead(405, { allow: 'GET, HEAD', 'content-type': 'text/plain' }).end('Only GET and HEAD\n');
+      return true;
+    }
     let size: number;
     try {
       size = (await fs.stat(file)).size;
@@ -56,12 +93,18 @@ export class MediaLinks {
       }
       res.writeHead(206, { ...base, 'content-range': `bytes ${start}-${end}/${size}`, 'content-length': end - start + 1 });
       if (req.method === 'HEAD') res.end();
-      else createReadStream(file, { start, end }).pipe(res);
+      else pipeFile(createReadStream(file, { start, end }), res);
       return true;
     }
     res.writeHead(200, { ...base, 'content-length': size });
     if (req.method === 'HEAD') res.end();
-    else createReadStream(file).pipe(res);
+    else pipeFile(createReadStream(file), res);
     return true;
   }
+}
+
+/** A read error mid-stream (the file removed, a bad disk) ends that response, not the process. */
+function pipeFile(stream: ReturnType<typeof createReadStream>, res: http.ServerResponse): void {
+  stream.on('error', () => res.destroy());
+  stream.pipe(res);
 }

@@ -6,11 +6,11 @@ import { FindingSchema } from '../findings';
  * Where the renderer fetches the face model and MediaPipe's wasm files from the app itself (serve
  * mode's HTTP server and Electron's app:// protocol alike); never a CDN.
  *
- * The model route is served without the serve-mode token: the model is public data (Apache-2.0,
- * the same bytes as the official download) and a plain fetch() from the vision worker cannot carry
- * the WebSocket token. The route only serves a model that is already on this computer
- * (CAPTURE_STUDIO_FACE_MODEL or the model cache); downloading needs the token-checked
- * 'vision.model' call, so a stranger's page cannot make the studio download anything.
+ * Over HTTP (serve mode, the checker's frame host) the model route needs a key, `?key=`: the serve
+ * token, or the frame host's capability given to its page — the file behind the route is whatever
+ * CAPTURE_STUDIO_FACE_MODEL names, so a stranger must not read it (issue #11). The route only serves
+ * a model that is already on this computer; downloading needs the token-checked 'vision.model'
+ * call, so a stranger's page cannot make the studio download anything.
  */
 export const FACE_MODEL_ROUTE = '/models/face_landmarker.task';
 export const MEDIAPIPE_WASM_ROUTE = '/mediapipe/wasm';

@@ -13,6 +13,7 @@ import { phaseAt, segmentFindings, segmentPlan } from '../../../shared/qc/segmen
 import { AUDIO_ANALYSIS, SHOOT_PRESETS, VISION_ANALYSIS, type PresetId } from '../../../shared/standards';
 import { FindingsLog, VisionRules, primaryFace, type FrameMeasurement } from '../../../shared/vision/analysis';
 import { locateFfmpeg, probeMedia, type FfmpegInfo } from '../ffmpeg';
+import { readIntegrity, truncationFinding } from '../convert/integrity';
 import { runAudioPass } from './audio-pass';
 import { runBorderPass } from './border-pass';
 import type { FaceAnalyzer, RgbaFrame } from './face-analyzer';
@@ -71,6 +72,9 @@ export async function checkFile(file: string, opts: CheckOptions): Promise<Check
   const preset = SHOOT_PRESETS[opts.preset];
   const audioRequired = opts.preset !== 'motion-actions';
   const findings: Finding[] = [...formatFindings(probe)];
+  // One integrity test with convert (convert/integrity.ts): a file cut short says where it breaks off.
+  const cut = truncationFinding(probe, await readIntegrity(ff, probe));
+  if (cut) findings.push(cut);
 
   // Audio first: the per-frame lip rules need to know when there is speech.
   let audio: Awaited<ReturnType<typeof runAudioPass>> | null = null;

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
+import type { EventPayload } from '../../../shared/api';
 import type { CheckSource } from '../../../shared/contract/check';
 import { StudioError, toErrorShape } from '../../../shared/errors';
 import { reportHtml } from '../../../shared/qc/report-html';
@@ -10,8 +11,15 @@ import type { EventBus } from '../event-bus';
 import type { MediaLinks } from '../media-links';
 import type { ShootStore } from '../shoot-store';
 import { checkFile } from './check-file';
+import { unwritable } from '../output-policy';
+import { preflightCheck } from './preflight';
 import type { FaceAnalyzer } from './face-analyzer';
 import { takeFilePath } from '../takes/take-files';
+
+type CheckDone = EventPayload<'check.done'>;
+
+/** The owner of the /media links of a check result (media-links.ts). */
+const LINK_OWNER = 'check-result';
 
 /**
  * The app's checker: one job at a time (the machine has two cores and the check uses both),
@@ -38,8 +46,10 @@ export class CheckJobs {
     const id = randomBytes(9).toString('base64url');
     const abort = new AbortController();
     this.running = { id, abort };
-    void this.run(id, file, outDir, preset, markers, abort.signal).finally(() => {
+    void this.run(id, file, outDir, preset, markers, abort.signal).then((done) => {
+      // The job is cleared before anyone hears it is done: a check.start on check.done is not 'busy'.
       if (this.running?.id === id) this.running = null;
+      this.deps.bus.emit('check.done', done);
     });
     return { jobId: id };
   }
@@ -63,10 +73,12 @@ export class CheckJobs {
     return { file: source.path, outDir: this.deps.reportsDir, markers: [] };
   }
 
-  private async run(id: string, file: string, outDir: string, preset: PresetId, markers: Parameters<typeof checkFile>[1]['markers'], signal: AbortSignal) {
+  private async run(id: string, file: string, outDir: string, preset: PresetId, markers: Parameters<typeof checkFile>[1]['markers'], signal: AbortSignal): Promise<CheckDone> {
     const { bus, links } = this.deps;
     let faces: FaceAnalyzer | null = null;
     try {
+      // File problems (missing, unreadable, no video) end the job here, before a Chromium starts.
+      await preflightCheck(file);
       try {
         faces = await this.deps.openFaces();
       } catch (err) {
@@ -79,15 +91,23 @@ export class CheckJobs {
         signal,
         onProgress: (p) => bus.emit('check.progress', { jobId: id, ...p }),
       });
-      await fs.mkdir(outDir, { recursive: true });
       const base = outDir === this.deps.reportsDir ? `${path.basename(file)}.${id}` : 'check';
       const jsonFile = path.join(outDir, `${base}.json`);
       const htmlFile = path.join(outDir, `${base}.html`);
-      await writeJsonAtomic(jsonFile, report);
-      await writeFileAtomic(htmlFile, reportHtml(report, 'en'));
-      bus.emit('check.done', { jobId: id, report, error: null, mediaUrl: links.link(file), htmlUrl: links.link(htmlFile) });
+      // The app's own report files (a take's check.json is replaced by its next check); a folder that
+      // cannot be written is one sentence (output-policy.ts), not errno text.
+      try {
+        await fs.mkdir(outDir, { recursive: true });
+        await writeJsonAtomic(jsonFile, report);
+        await writeFileAtomic(htmlFile, reportHtml(report, 'en'));
+      } catch (err) {
+        throw unwritable(outDir, err);
+      }
+      // The links live while this result is the one shown: the next check ends them (and a TTL).
+      links.revokeOwner(LINK_OWNER);
+      return { jobId: id, report, error: null, mediaUrl: links.link(file, LINK_OWNER), htmlUrl: links.link(htmlFile, LINK_OWNER) };
     } catch (err) {
-      bus.emit('check.done', { jobId: id, report: null, error: toErrorShape(err), mediaUrl: null, htmlUrl: null });
+      return { jobId: id, report: null, error: toErrorShape(err), mediaUrl: null, htmlUrl: null };
     } finally {
       await faces?.close().catch(() => {});
     }

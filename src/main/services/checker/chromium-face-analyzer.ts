@@ -6,13 +6,14 @@ import { FRAME_ANALYZER_PAGE } from '../../../shared/frame-feed';
 import { findChromium, HEADLESS_CHROMIUM_ARGS } from '../chromium-path';
 import type { FaceAnalyzer } from './face-analyzer';
 import { FrameHub } from './frame-hub';
+import { startFrameHost } from './frame-host';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 
 /**
- * Faces for the checker outside Electron (CLI, serve mode): the studio's own server on 127.0.0.1
- * (built renderer, MediaPipe wasm, the face model) and a headless Chromium that opens the frame
- * analyzer page, which runs the live monitor's vision worker on the frames main sends it.
+ * Faces for the checker: a frame host on 127.0.0.1 (built renderer, MediaPipe wasm, the face model,
+ * the frame feed — no studio inside, issue #11 item 3) and a page that opens the frame analyzer,
+ * which runs the live monitor's vision worker on the frames main sends it.
  */
 /** Opens the analyzer page somewhere (a headless Chromium by default; a hidden window in Electron). */
 export type PageLauncher = (url: string) => Promise<{ close(): Promise<void>; describeFailure(): Promise<string> }>;
@@ -24,14 +25,11 @@ export async function openFaceAnalyzer(opts: { env?: NodeJS.ProcessEnv; renderer
     throw new StudioError('not-found', `The built studio is missing (${rendererDir}${FRAME_ANALYZER_PAGE})`, { hint: 'Run "npm run build" once, then check again.' });
   }
   const launch = opts.launch ?? headlessChromium(env);
-  // Imported here so the CLI's other commands do not load the studio server.
-  const { startServer } = await import('../../serve');
   const hub = new FrameHub();
-  const server = await startServer({ port: 0, rendererDir, env, frameHub: hub });
+  const server = await startFrameHost({ rendererDir, hub, env });
   let page: Awaited<ReturnType<PageLauncher>> | null = null;
   try {
-    const base = server.url.split('#')[0]!.replace(/\/$/, '');
-    page = await launch(`${base}${FRAME_ANALYZER_PAGE}#token=${hub.token}`);
+    page = await launch(`${server.base}${FRAME_ANALYZER_PAGE}#token=${hub.token}`);
     const p = page;
     await hub.ready(60_000).catch(async (err: Error) => {
       const why = await p.describeFailure().catch(() => '');

@@ -3,6 +3,7 @@ import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { encodeFrame } from '../../../shared/frame-feed';
+import { guardSocket, jsonObject, OnceLog, refuseUpgrade, utf8 } from '../../net-guard';
 import type { FrameMeasurement } from '../../../shared/vision/analysis';
 import type { FaceAnalyzer, RgbaFrame } from './face-analyzer';
 
@@ -13,41 +14,55 @@ import type { FaceAnalyzer, RgbaFrame } from './face-analyzer';
  */
 export class FrameHub implements FaceAnalyzer {
   readonly token = randomBytes(16).toString('base64url');
-  private readonly wss = new WebSocketServer({ noServer: true, maxPayload: 64 * 1024 * 1024 });
+  /** The page sends only answers (a face's landmarks at most), never pixels. */
+  private readonly wss = new WebSocketServer({ noServer: true, maxPayload: 4 * 1024 * 1024 });
   private page: WebSocket | null = null;
   private connected: Promise<void>;
   private onConnected!: () => void;
   private nextId = 1;
   private readonly pending = new Map<number, { resolve: (m: FrameMeasurement) => void; reject: (e: Error) => void }>();
   private timestampMs = 0;
+  private readonly log: OnceLog;
 
-  constructor() {
+  constructor(log: (line: string) => void = (l) => console.error(l)) {
     this.connected = new Promise((r) => (this.onConnected = r));
+    this.log = new OnceLog(log);
   }
 
-  /** For the HTTP server's 'upgrade' on FRAME_FEED_ROUTE. */
-  handleUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer): void {
-    const given = Buffer.from(new URL(req.url ?? '/', 'http://localhost').searchParams.get('token') ?? '');
-    if (given.length !== this.token.length || !timingSafeEqual(given, Buffer.from(this.token))) {
-      socket.end('HTTP/1.1 401 Unauthorized\r\nConnection: close\r\n\r\n');
-      return;
-    }
+  /** Whether `given` is this hub's token (also the frame host's key to the face model). */
+  holdsToken(given: string | null): boolean {
+    const g = Buffer.from(given ?? '');
+    return g.length === this.token.length && timingSafeEqual(g, Buffer.from(this.token));
+  }
+
+  /** For the HTTP server's 'upgrade' on FRAME_FEED_ROUTE (Host and Origin already checked by it). */
+  handleUpgrade(req: IncomingMessage, url: URL, socket: Duplex, head: Buffer): void {
+    if (!this.holdsToken(url.searchParams.get('token'))) return refuseUpgrade(socket, 401, 'wrong or missing token', this.log, 'frame feed');
     this.wss.handleUpgrade(req, socket, head, (ws) => {
       this.page?.close();
       this.page = ws;
-      ws.on('message', (data) => {
-        const msg = JSON.parse(data.toString()) as { id: number; frame?: FrameMeasurement; error?: string; ready?: boolean };
-        if (msg.ready) return this.onConnected();
-        const p = this.pending.get(msg.id);
-        this.pending.delete(msg.id);
-        if (msg.frame) p?.resolve(msg.frame);
-        else p?.reject(new Error(msg.error ?? 'the analyzer page failed'));
-      });
+      guardSocket(ws, (data, isBinary) => this.onAnswer(data, isBinary), this.log, 'frame feed');
       ws.on('close', () => {
+        if (this.page !== ws) return;
         for (const [, p] of this.pending) p.reject(new Error('the analyzer page went away'));
         this.pending.clear();
       });
     });
+  }
+
+  /** The page's answers are small JSON objects; anything else is a bad frame (guardSocket closes 1003). */
+  private onAnswer(data: Buffer, isBinary: boolean): void {
+    const text = isBinary ? null : utf8(data);
+    const msg = text === null ? null : jsonObject(text);
+    if (!msg) throw new Error('the frame feed takes JSON object answers only');
+    if (msg.ready === true) return this.onConnected();
+    if (!Number.isSafeInteger(msg.id)) throw new Error('an answer needs the frame id');
+    const p = this.pending.get(msg.id as number);
+    if (!p) return;
+    this.pending.delete(msg.id as number);
+    const frame = msg.frame as FrameMeasurement | undefined;
+    if (frame && typeof frame === 'object' && Array.isArray(frame.faces)) p.resolve(frame);
+    else p.reject(new Error(typeof msg.error === 'string' ? msg.error.slice(0, 300) : 'the analyzer page failed'));
   }
 
   /** Resolves once the page has its landmarker ready; rejects after `ms`. */
@@ -71,7 +86,7 @@ export class FrameHub implements FaceAnalyzer {
   }
 
   async close(): Promise<void> {
-    this.page?.close();
+    this.page?.terminate();
     await new Promise<void>((r) => this.wss.close(() => r()));
   }
 }

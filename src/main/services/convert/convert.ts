@@ -16,6 +16,8 @@ import { makeDeliveryMp4, probeMedia, type FfmpegInfo } from '../ffmpeg';
 import { filterSupport, type FilterSupport } from './capabilities';
 import { damageFindings, endsEarly, firstMissingOffset, isDamageLine, type DamageLine } from './damage';
 import { ensureHdrLut, measureLutPsnr, TONEMAP } from './hdr';
+import { isStillImage } from '../keying/frames';
+import { readIntegrity, throwIfTruncated } from './integrity';
 import { checkOutput } from './output-path';
 import { planVideo, type HdrChoice } from './plan';
 
@@ -51,6 +53,13 @@ export async function convertFile(o: ConvertFileOptions): Promise<ConvertResult>
   await checkOutput(output, [input]);
   const facts = o.facts ?? (await probeMedia(input, o.ff));
   const v = requireVideo(facts);
+  if (isStillImage(facts)) {
+    throw new StudioError('bad-argument', `${input}: is a still picture (${facts.video?.codec ?? 'image'}), not a take; there is no video to convert`, {
+      hint: 'Convert the camera’s video file; to key a still picture, use "key IMAGE --out OUT.png".',
+    });
+  }
+  // The same integrity test as check (integrity.ts): a file cut short is refused before encoding.
+  throwIfTruncated(facts, await readIntegrity(o.ff, facts));
 
   const hdr = await chooseHdr(o.ff, input, facts, v, o.options, o.cacheDir, o.signal, o.filterSupport);
   const plan = planVideo(v, o.options, hdr.choice);

@@ -1,40 +1,17 @@
-import { constants } from 'node:fs';
-import { access, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { StudioError } from '../../../shared/errors';
-import { exists, outputExists } from '../ffmpeg/partial-file';
+import { exists } from '../ffmpeg/partial-file';
+import { checkWritableFolder, claimOutput } from '../output-policy';
 
 /**
- * The checks every output passes before ffmpeg starts: an .mp4 name, not the input, a folder that
- * exists and can be written, and no file of that name (nothing is ever overwritten).
+ * The checks every delivery output passes before ffmpeg starts: the output policy of
+ * output-policy.ts (never overwrite, never an input by real path, a writable folder) with an .mp4 name.
  */
 export async function checkOutput(output: string, inputs: readonly string[]): Promise<void> {
-  if (path.extname(output).toLowerCase() !== '.mp4') {
-    throw new StudioError('bad-argument', `${output}: the delivery file must end in .mp4`, { hint: 'Give an output name like take-1.mp4.' });
-  }
-  if (inputs.some((i) => samePath(i, output))) {
-    throw new StudioError('bad-argument', `${output}: the output cannot be an input; the original is never modified`, {
-      hint: 'Choose another output name.',
-    });
-  }
-  await checkWritableFolder(path.dirname(output));
-  if (await exists(output)) throw outputExists(output);
+  await claimOutput(output, inputs, { extensions: ['.mp4'], what: 'the delivery file' });
 }
 
-export async function checkWritableFolder(dir: string): Promise<void> {
-  const s = await stat(dir).catch(() => null);
-  if (!s) throw new StudioError('not-found', `${dir}: the output folder does not exist`, { hint: 'Create it, or choose another folder.' });
-  if (!s.isDirectory()) throw new StudioError('bad-argument', `${dir}: is not a folder`);
-  try {
-    await access(dir, constants.W_OK);
-  } catch (err) {
-    const code = (err as NodeJS.ErrnoException).code;
-    const why = code === 'EROFS' ? 'it is on a read-only drive' : 'permission denied';
-    throw new StudioError('bad-argument', `${dir}: the output folder cannot be written to (${why})`, {
-      hint: 'Choose a folder you can write to, e.g. on the studio drive.',
-    });
-  }
-}
+export { checkWritableFolder };
 
 /** Equal after resolving; case-insensitively on Windows and macOS, whose disks usually ignore case. */
 export function samePath(a: string, b: string): boolean {

@@ -6,6 +6,8 @@ import type { RgbaFrame } from '../../../shared/keying/cpu-keyer';
 import type { ProbeResult } from '../../../shared/probe';
 import { StudioError } from '../../../shared/errors';
 import { probeMedia, runFfmpeg, type FfmpegInfo } from '../ffmpeg';
+import { publishWithoutOverwrite } from '../ffmpeg/partial-file';
+import { unwritable } from '../output-policy';
 
 /** A still picture (PNG, JPEG …) rather than a video: one frame, no duration. */
 export function isStillImage(p: ProbeResult): boolean {
@@ -92,7 +94,11 @@ export async function writePicture(
       '-f', 'rawvideo', '-pix_fmt', picture.pixFmt, '-s', `${picture.width}x${picture.height}`, '-i', `file:${tmpRaw}`,
       '-frames:v', '1', '-update', '1', '-pix_fmt', outPixFmt, '-y', `file:${tmpOut}`,
     ]);
-    await fs.rename(tmpOut, abs);
+    // Never over an existing file (output-policy.ts): the name may have been taken meanwhile.
+    await publishWithoutOverwrite(tmpOut, abs);
+  } catch (err) {
+    if (err instanceof StudioError) throw err;
+    throw unwritable(dir, err);
   } finally {
     await fs.rm(tmpRaw, { force: true });
     await fs.rm(tmpOut, { force: true });

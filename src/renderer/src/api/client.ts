@@ -1,8 +1,7 @@
 import type { PreloadBridge, StudioClient } from '../../../shared/api';
 import { PreloadClient } from './preload-client';
+import { TOKEN_KEY } from './serve-token';
 import { WsClient } from './ws-client';
-
-const TOKEN_KEY = 'capture-studio.token';
 
 /**
  * In Electron the preload bridge is there; in a browser (serve mode) the token comes from the

@@ -1,5 +1,6 @@
 import { FACE_MODEL_ROUTE, MEDIAPIPE_WASM_ROUTE } from '../../../../shared/contract/vision';
 import { VISION_ANALYSIS } from '../../../../shared/standards';
+import { pageToken } from '../../api/serve-token';
 import { analysisSize as scaledSize } from './frame-scale';
 import type { FromWorker, RgbaFrame, ToWorker } from './worker-protocol';
 
@@ -18,6 +19,18 @@ export class VisionInitError extends Error {
 /** The scale that brings a frame to at most VISION_ANALYSIS.maxSide on its long side (never up). */
 export function analysisSize(width: number, height: number, maxSide: number = VISION_ANALYSIS.maxSide): { width: number; height: number } {
   return scaledSize(width, height, maxSide);
+}
+
+/**
+ * The model's address with this page's key: serve mode and the checker's frame host answer the
+ * model route only to a page that holds its token (#token=… or the tab's session); Electron's app://
+ * needs none (issue #11).
+ */
+function modelUrl(base: string): string {
+  const url = new URL(FACE_MODEL_ROUTE, base);
+  const token = pageToken(base);
+  if (token) url.searchParams.set('key', token);
+  return url.href;
 }
 
 /**
@@ -62,7 +75,7 @@ export class VisionClient {
     const init: ToWorker = {
       type: 'init',
       wasmBase: new URL(MEDIAPIPE_WASM_ROUTE, base).href,
-      modelUrl: new URL(FACE_MODEL_ROUTE, base).href,
+      modelUrl: modelUrl(base),
       runningMode: opts.runningMode,
       numFaces: opts.numFaces ?? VISION_ANALYSIS.numFaces,
     };
