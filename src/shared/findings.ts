@@ -7,7 +7,7 @@
  *
  * Times: `start`/`end` are always numbers (media seconds). A finding about the whole file (its
  * container, codec, frame rate …) spans [0, duration]; `isWholeFile()` tells them apart. The ingest
- * shape's `null` times were migrated to this rule; `readFinding()` still reads them (old files).
+ * shape's `null` times were migrated to this rule; `StoredFindingSchema` still reads them.
  */
 import { z } from 'zod';
 
@@ -48,20 +48,11 @@ export const RULE_ALIASES: Readonly<Record<string, string>> = {
 };
 
 /**
- * Reads a finding written by an older build: whole-file `null` times become [0, duration], an old
- * rule id its current one. Use it where findings are read from disk.
+ * A finding as written by an older build (take.json, check.json), in today's shape: an old rule id
+ * becomes its current one; null times (the old ingest shape, never stored by it) become numbers.
  */
-export function readFinding(raw: unknown, durationSec = 0): Finding {
-  const r = (raw ?? {}) as Record<string, unknown>;
-  const rule = typeof r.rule === 'string' ? (RULE_ALIASES[r.rule] ?? r.rule) : r.rule;
-  const start = r.start === null || r.start === undefined ? 0 : r.start;
-  const end = r.end === null || r.end === undefined ? durationSec : r.end;
-  return FindingSchema.parse({ ...r, rule, start, end });
-}
-
-/** The zod schema for reading stored findings: old ids and null times are migrated on parse. */
-export const StoredFindingSchema = z.preprocess((raw) => {
-  if (!raw || typeof raw !== 'object') return raw;
+export function migrateFinding(raw: unknown): unknown {
+  if (!raw || typeof raw !== 'object' || Array.isArray(raw)) return raw;
   const r = raw as Record<string, unknown>;
   return {
     ...r,
@@ -69,7 +60,10 @@ export const StoredFindingSchema = z.preprocess((raw) => {
     start: r.start ?? 0,
     end: r.end ?? r.start ?? 0,
   };
-}, FindingSchema);
+}
+
+/** The schema for findings read from disk: `migrateFinding` first, then the one shape. */
+export const StoredFindingSchema = z.preprocess(migrateFinding, FindingSchema);
 
 /** True when a finding is about the whole file ([0, duration] within a frame or two). */
 export function isWholeFile(f: Pick<Finding, 'start' | 'end'>, durationSec: number): boolean {

@@ -45,6 +45,12 @@ export function ruleTitle(id: string, lang: Lang): string {
   return ruleDef(id)?.title[lang] ?? id;
 }
 
+/** The name of a rule's check (the live panel), falling back to its title. */
+export function ruleCheckName(id: string, lang: Lang): string {
+  const def = ruleDef(id);
+  return def?.check?.[lang] ?? def?.title[lang] ?? id;
+}
+
 /** Enumerated words a template may carry as values (an edge, a head axis), worded per language. */
 const VALUE_WORDS: Record<string, Record<string, Localized<string>>> = {
   edge: {

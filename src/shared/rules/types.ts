@@ -30,8 +30,10 @@ export interface RuleDef {
   section: string;
   /** The usual severity; a producer may judge a case higher or lower (the finding says which). */
   severity: Severity;
-  /** Short name for lists, reports and the live panel. */
+  /** Short name of the problem, for lists and reports. */
   title: Localized<string>;
+  /** The name of the check itself, for the live monitor's traffic lights ("One face only"). */
+  check?: Localized<string>;
   /** The finding's sentence, filled from the finding's `values`. */
   message: Localized;
   /**

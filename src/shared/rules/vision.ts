@@ -18,6 +18,7 @@ export const visionRules: RuleDef[] = [
     section: FACE_MISSING.section,
     severity: 'error',
     title: { en: 'No face', 'zh-CN': '没有人脸' },
+    check: { en: 'Face in frame', 'zh-CN': '画面中有人脸' },
     message: {
       en: 'No face found in the picture. Faces smaller than about a tenth of the frame height are not found by the short-range face detector: move the camera closer.',
       'zh-CN': '画面中未检测到人脸。小于画面高度约十分之一的人脸，近距离人脸检测器找不到：请把摄像机移近。',
@@ -28,6 +29,7 @@ export const visionRules: RuleDef[] = [
     section: FACE_MULTIPLE.section,
     severity: 'error',
     title: { en: 'More than one face', 'zh-CN': '多张人脸' },
+    check: { en: 'One face only', 'zh-CN': '只有一张人脸' },
     message: {
       en: '{{count}} faces in the picture; only the model may be in frame (a face on a poster counts).',
       'zh-CN': '画面中有 {{count}} 张人脸；画面里只能有模特本人（海报上的脸也算）。',
@@ -44,6 +46,7 @@ export const visionRules: RuleDef[] = [
     section: FACE_ANGLE.section,
     severity: 'error',
     title: { en: 'Face angle too large', 'zh-CN': '人脸角度过大' },
+    check: { en: 'Face angle', 'zh-CN': '人脸角度' },
     message: {
       en: `Face turned {{degrees}}° ({{axis}}); keep within ${FACE_ANGLE.warnAboveDeg}°, ${FACE_ANGLE.errorFromDeg}° or more may fail training.`,
       'zh-CN': `人脸转动 {{degrees}}°（{{axis}}）；请保持在 ${FACE_ANGLE.warnAboveDeg}° 以内，${FACE_ANGLE.errorFromDeg}° 及以上可能导致训练失败。`,
@@ -54,6 +57,7 @@ export const visionRules: RuleDef[] = [
     section: FACE_FRAMING.section,
     severity: 'warn',
     title: { en: 'Face too small or cut off', 'zh-CN': '人脸过小或被裁切' },
+    check: { en: 'Face size and framing', 'zh-CN': '人脸大小与构图' },
     message: {
       en: `The face is small ({{percent}} % of the frame height, under ${minPct} %); it may be missed.`,
       'zh-CN': `人脸太小（占画面高度 {{percent}} %，低于 ${minPct} %）；可能检测不到。`,
@@ -70,6 +74,7 @@ export const visionRules: RuleDef[] = [
     section: LIPS_OPEN_IN_SILENCE.section,
     severity: 'error',
     title: { en: 'Lips open in the silent segment', 'zh-CN': '静默段嘴唇张开' },
+    check: { en: 'Lips closed in silence', 'zh-CN': '静默段闭嘴' },
     message: {
       en: `Lips open during the silent segment (more than ${LIPS_OPEN_IN_SILENCE.maxOpenFrames} frames); they must stay closed.`,
       'zh-CN': `静默段中嘴唇张开（超过 ${LIPS_OPEN_IN_SILENCE.maxOpenFrames} 帧）；静默段必须闭嘴。`,
@@ -86,6 +91,7 @@ export const visionRules: RuleDef[] = [
     section: LIPS_OPEN_NO_VOICE.section,
     severity: 'warn',
     title: { en: 'Mouth open without voice', 'zh-CN': '张嘴但无声音' },
+    check: { en: 'No open mouth without voice', 'zh-CN': '无声时不张嘴' },
     message: {
       en: 'Mouth open with no speech for {{seconds}} s; close the lips fully in pauses.',
       'zh-CN': '张嘴但无声音持续 {{seconds}} 秒；停顿时请完全闭嘴。',
@@ -102,6 +108,7 @@ export const visionRules: RuleDef[] = [
     section: LIPS_OCCLUDED.section,
     severity: 'error',
     title: { en: 'Mouth covered', 'zh-CN': '嘴部被遮挡' },
+    check: { en: 'Mouth unobstructed', 'zh-CN': '嘴部无遮挡' },
     message: {
       en: 'Something covers the mouth (hand, microphone, glasses or hair); the lips must be visible in every frame.',
       'zh-CN': '有东西挡住了嘴（手、话筒、眼镜或头发）；每一帧都必须看得见嘴唇。',
