@@ -6,6 +6,7 @@ import type { RgbaFrame } from '../../../shared/keying/cpu-keyer';
 import type { ProbeResult } from '../../../shared/probe';
 import { StudioError } from '../../../shared/errors';
 import { probeMedia, runFfmpeg, type FfmpegInfo } from '../ffmpeg';
+import { encodePictureArgs, stillFrameArgs } from '../ffmpeg/recipes';
 
 /** A still picture (PNG, JPEG …) rather than a video: one frame, no duration. */
 export function isStillImage(p: ProbeResult): boolean {
@@ -35,9 +36,8 @@ export async function decodeFrame(ff: FfmpegInfo, file: string, atSeconds = 0): 
   const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'capture-studio-key-'));
   try {
     const out = path.join(dir, 'frame.pam');
-    const seek = still || atSeconds <= 0 ? [] : ['-ss', String(atSeconds)];
     try {
-      await runFfmpeg(ff, ['-v', 'error', ...seek, '-i', `file:${probe.file}`, '-map', '0:v:0', '-frames:v', '1', '-f', 'image2', '-c:v', 'pam', '-pix_fmt', 'rgba', '-y', out]);
+      await runFfmpeg(ff, stillFrameArgs({ input: probe.file, output: out, t: still ? 0 : atSeconds }));
     } catch (err) {
       if (err instanceof StudioError && err.code === 'ffmpeg-failed') {
         throw new StudioError('unreadable-media', `${probe.file}: no picture could be decoded from it (${err.message.replace(/\n/g, '; ')})`, { hint: err.hint });
@@ -87,11 +87,7 @@ export async function writePicture(
   const tmpOut = path.join(dir, `.${path.basename(abs, ext)}.${randomBytes(4).toString('hex')}.partial${ext}`);
   try {
     await fs.writeFile(tmpRaw, picture.data);
-    await runFfmpeg(ff, [
-      '-v', 'error',
-      '-f', 'rawvideo', '-pix_fmt', picture.pixFmt, '-s', `${picture.width}x${picture.height}`, '-i', `file:${tmpRaw}`,
-      '-frames:v', '1', '-update', '1', '-pix_fmt', outPixFmt, '-y', `file:${tmpOut}`,
-    ]);
+    await runFfmpeg(ff, encodePictureArgs({ rawInput: tmpRaw, output: tmpOut, width: picture.width, height: picture.height, pixFmt: picture.pixFmt, outPixFmt }));
     await fs.rename(tmpOut, abs);
   } finally {
     await fs.rm(tmpRaw, { force: true });
