@@ -151,6 +151,10 @@ app.whenReady().then(() => {
   app.on('activate', () => {
     if (BrowserWindow.getAllWindows().length === 0) createWindow();
   });
+}).catch((err: unknown) => {
+  // A failure while starting up (protocol, IPC) leaves no window to show it in: say it and stop.
+  console.error(`Capture Studio could not start: ${(err as Error)?.stack ?? String(err)}`);
+  app.exit(1);
 });
 
 app.on('before-quit', () => void studio.context.remotePrompter.close());
