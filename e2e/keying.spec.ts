@@ -116,6 +116,8 @@ test.describe('keying preview', () => {
     await expect(bar).toHaveAttribute('data-edge', 'bottom');
     await expect(bar).toHaveAttribute('data-severity', 'error');
     await expect(findings).toHaveAttribute('data-backdrop', 'yes');
+    // The check ran off the UI thread (features/keying/analysis.worker.ts), not in the fallback.
+    await expect(page.getByTestId('keying-screen')).toHaveAttribute('data-analysis-thread', 'worker');
     await expect(page.getByTestId('keying-overlay')).toBeVisible();
 
     for (const lang of ['en', 'zh-CN'] as const) {
