@@ -15,6 +15,9 @@ import {
   createEbur128SummaryParser,
   deliveryEncodeArgs,
   fpsModeArgs,
+  mergeArgs,
+  packetTimesArgs,
+  probeArgs,
   pcmArgs,
   rawFrameBytes,
   rawVideoArgs,
@@ -125,6 +128,24 @@ describe('raw frames on the real ffmpeg', () => {
       },
     });
     expect(bytes).toBe(2 * 8000 * 2 * 4);
+  });
+
+  it('ffprobe recipes: streams as JSON, one packet time per frame', () => {
+    const probe = JSON.parse(execFileSync(ff.ffprobePath, probeArgs(clip), { encoding: 'utf8' })) as { streams: { width: number; height: number }[] };
+    expect(probe.streams[0]).toMatchObject({ width: 64, height: 48 });
+    const times = execFileSync(ff.ffprobePath, packetTimesArgs(clip), { encoding: 'utf8' }).trim().split('\n').map(Number).sort((a, b) => a - b);
+    expect(times).toHaveLength(10);
+    expect(times[9]! - times[0]!).toBeCloseTo(9 / 25, 3);
+  });
+
+  it('merge: two inputs through a graph, delivery-encoded, never overwriting', () => {
+    const out = path.join(work.dir, 'merged.mp4');
+    const args = mergeArgs({ inputs: [clip, clip], graph: '[0:v][1:v]concat=n=2:v=1:a=0,format=yuv420p[v]', audio: false, output: out, encode: { preset: 'ultrafast', ffmpegVersion: ff.version } });
+    expect(args[0]).toBe('-n');
+    execFileSync(ff.ffmpegPath, ['-v', 'error', ...args]);
+    const frames = execFileSync(ff.ffprobePath, packetTimesArgs(out), { encoding: 'utf8' }).trim().split('\n');
+    expect(frames).toHaveLength(20);
+    expect(() => execFileSync(ff.ffmpegPath, ['-v', 'error', ...args], { stdio: 'pipe' })).toThrow();
   });
 
   it('thumbnail: one JPEG on stdout, 240 wide', () => {

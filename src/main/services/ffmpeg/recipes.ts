@@ -11,6 +11,7 @@ import { AUDIO_ANALYSIS } from '../../../shared/standards';
 import { fpsModeArgs } from './versions';
 
 export { ffmpegVersionNumber, fpsModeArgs } from './versions';
+import { deliveryEncodeArgs } from './deliver-args';
 export { cfrArgs, deliveryArgs, deliveryEncodeArgs, DELIVERY_CRF, EVEN_CROP, type DeliveryArgsOptions } from './deliver-args';
 
 /** "file:" keeps names with a colon or a leading dash from being read as a protocol or an option. */
@@ -143,4 +144,45 @@ export function psnrCompareArgs(o: { input: string; a: readonly string[]; b: rea
     '-ss', o.startSec.toFixed(3), '-t', o.seconds.toFixed(3), '-i', fileArg(o.input),
     '-an', '-filter_complex', graph, '-f', 'null', '-',
   ];
+}
+
+/**
+ * Several files joined through a filter graph (built by convert/merge.ts) and encoded with the
+ * delivery recipe; `-n` never overwrites.
+ */
+export function mergeArgs(o: { inputs: readonly string[]; graph: string; audio: boolean; output: string; encode: Parameters<typeof deliveryEncodeArgs>[0] }): string[] {
+  return [
+    '-n',
+    ...o.inputs.flatMap((i) => ['-i', fileArg(i)]),
+    '-filter_complex', o.graph,
+    '-map', '[v]',
+    ...(o.audio ? ['-map', '[a]'] : []),
+    ...deliveryEncodeArgs(o.encode),
+    fileArg(o.output),
+  ];
+}
+
+/** One black frame through an encoder; VAAPI and QSV need their device and frames uploaded to it. */
+export function testEncodeArgs(name: string): string[] {
+  const upload =
+    name === 'h264_vaapi'
+      ? ['-init_hw_device', 'vaapi=hw', '-filter_hw_device', 'hw', '-vf', 'format=nv12,hwupload']
+      : name === 'h264_qsv'
+        ? ['-init_hw_device', 'qsv=hw', '-filter_hw_device', 'hw', '-vf', 'format=nv12,hwupload=extra_hw_frames=16']
+        : ['-pix_fmt', 'nv12'];
+  return ['-hide_banner', '-nostdin', '-v', 'error', '-f', 'lavfi', '-i', 'color=black:s=256x256:d=0.04', ...upload, '-frames:v', '1', '-c:v', name, '-f', 'null', '-'];
+}
+
+/** The filter and encoder lists, to learn what this build can do. */
+export const FILTER_LIST_ARGS: readonly string[] = ['-hide_banner', '-filters'];
+export const ENCODER_LIST_ARGS: readonly string[] = ['-hide_banner', '-encoders'];
+
+/** ffprobe: format and streams as JSON. */
+export function probeArgs(input: string): string[] {
+  return ['-v', 'error', '-print_format', 'json', '-show_format', '-show_streams', fileArg(input)];
+}
+
+/** ffprobe: the presentation time of every video packet, one a line (no decoding). */
+export function packetTimesArgs(input: string): string[] {
+  return ['-v', 'error', '-select_streams', 'v:0', '-show_entries', 'packet=pts_time', '-of', 'csv=p=0', fileArg(input)];
 }
