@@ -27,7 +27,7 @@ async function importAndWait(page: Page, file: string, width: number, height: nu
 }
 
 test.describe('keying preview', () => {
-  test('WebGL2 keyer and CPU reference agree within 2/255 on real frames', async ({ page }) => {
+  test('WebGL2 keyer and CPU reference agree to one 8-bit rounding step on real frames', async ({ page }) => {
     test.setTimeout(240_000);
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(e.message));
@@ -88,8 +88,14 @@ test.describe('keying preview', () => {
     writeFileSync(path.join(repoRoot, 'test-results', 'keying-gpu-vs-cpu.json'), JSON.stringify({ renderer: await page.getByTestId('keying-stage').getAttribute('data-renderer'), results }, null, 2));
     console.log(results.map((r) => `${r.name}: mean |Δα| ${r.alphaMeanAbs.toFixed(4)}/255, max ${r.alphaMaxAbs}, composite ${r.compositeMeanAbs.toFixed(3)}`).join('\n'));
     await expect(page.getByTestId('keying-stage')).toHaveAttribute('data-engine', 'webgl2');
+    // The preview must show the matte the export computes. The GPU keys in float and the canvas
+    // rounds to 8 bits; the CPU rounds in its own order: the two may land on neighbouring codes,
+    // never further apart. A pixel keyed differently, or a blur kernel that differs, shows up as
+    // several codes at the subject's outline (up to 255), so the largest difference is the check
+    // (measured here on SwiftShader: 0 on six cases, 1 on the sampled key with an even kernel).
     for (const r of results) {
-      expect(r.alphaMeanAbs, r.name).toBeLessThanOrEqual(2);
+      expect(r.alphaMaxAbs, r.name).toBeLessThanOrEqual(1);
+      expect(r.alphaMeanAbs, r.name).toBeLessThanOrEqual(1);
       expect(r.compositeMeanAbs, r.name).toBeLessThanOrEqual(2);
     }
     expect(errors).toEqual([]);
@@ -110,6 +116,8 @@ test.describe('keying preview', () => {
     await expect(bar).toHaveAttribute('data-edge', 'bottom');
     await expect(bar).toHaveAttribute('data-severity', 'error');
     await expect(findings).toHaveAttribute('data-backdrop', 'yes');
+    // The check ran off the UI thread (features/keying/analysis.worker.ts), not in the fallback.
+    await expect(page.getByTestId('keying-screen')).toHaveAttribute('data-analysis-thread', 'worker');
     await expect(page.getByTestId('keying-overlay')).toBeVisible();
 
     for (const lang of ['en', 'zh-CN'] as const) {

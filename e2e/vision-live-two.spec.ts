@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { expect, test } from '@playwright/test';
 import type { Take } from '../src/shared/api';
+import { VISION_ANALYSIS } from '../src/shared/standards';
 import { BASE_CHROMIUM_ARGS, chromiumPath, fakeMediaArgs, mediaDir } from './env';
 import { fixture } from './global-setup';
 import { createShoot, openStudio, setLanguage, shot, takeDir } from './helpers';
@@ -56,12 +57,29 @@ test('face.multiple shows live, is summed up at Stop and lands in take.json', as
     .poll(() => ((JSON.parse(readFileSync(file, 'utf8')) as Take).findings ?? []).map((f) => f.rule), { timeout: 15_000 })
     .toContain('face.multiple');
   const saved = JSON.parse(readFileSync(file, 'utf8')) as Take;
-  const multiple = saved.findings?.find((f) => f.rule === 'face.multiple');
-  expect(multiple).toMatchObject({ severity: 'error', section: '§1.2.5', value: 2 });
-  // From (about) the first analysed frame of the take to (about) its end; on 2 busy cores the
-  // monitor analyses a few frames a second while recording (VISION_ANALYSIS.busyShareRecording).
-  expect(multiple?.start ?? 99).toBeLessThan(2.5);
-  expect(multiple?.end ?? 0).toBeGreaterThan(3);
+  const multiple = saved.findings?.filter((f) => f.rule === 'face.multiple') ?? [];
+  expect(multiple[0]).toMatchObject({ severity: 'error', section: '§1.2.5', value: 2 });
+  // Two faces are in every camera frame, so every analysed frame is a breach: face.multiple must
+  // run from the take's first analysed frame to its last. How far those lie from 0 and the end is
+  // set by the analysis rate, which on 2 busy cores is a few frames a second while recording
+  // (VISION_ANALYSIS.busyShareRecording): the take's own rate is in its vision.coverage finding
+  // (present when below minCoverageFps), else at least minCoverageFps. Allowed: two analysis
+  // intervals at each end (one frame may be dropped). Below 1 frame a second the take was not
+  // watched at all and this test proves nothing, so that fails too.
+  const duration = saved.delivery?.probe.durationSec ?? 0;
+  expect(duration).toBeGreaterThan(3);
+  const coverage = saved.findings?.find((f) => f.rule === 'vision.coverage');
+  const rate = coverage?.value ?? VISION_ANALYSIS.minCoverageFps;
+  expect(rate).toBeGreaterThanOrEqual(1);
+  const slack = 2 / rate;
+  const first = Math.min(...multiple.map((f) => f.start));
+  const last = Math.max(...multiple.map((f) => f.end));
+  expect(first).toBeLessThanOrEqual(slack);
+  expect(last).toBeGreaterThanOrEqual(duration - slack);
+  // One breach throughout: it may come in pieces only where analysed frames lay further apart
+  // than the merge gap, so no hole between pieces is longer than the same two analysis intervals.
+  const pieces = [...multiple].sort((a, b) => a.start - b.start);
+  for (let i = 1; i < pieces.length; i++) expect(pieces[i]!.start - pieces[i - 1]!.end).toBeLessThanOrEqual(slack);
   // The recorder's own fields are intact next to the findings.
   expect(saved.status).toBe('ready');
   expect(saved.delivery?.file).toBe('delivery.mp4');

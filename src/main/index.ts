@@ -10,11 +10,14 @@ import { resolveStatic } from './static-files';
 import { faceModelFile, isFaceModelRoute } from './face-model-route';
 import { openFaceAnalyzer, type PageLauncher } from './services/checker/chromium-face-analyzer';
 import { createStudio, recoverAtAppStart } from './studio';
+import { secureWebPreferences } from './window-security';
+import appIcon from '../../resources/icon-512.png?asset';
 
 const APP_SCHEME = 'app';
 const APP_ORIGIN = `${APP_SCHEME}://studio`;
 const here = path.dirname(fileURLToPath(import.meta.url));
 const rendererDir = path.join(here, '../renderer');
+const preload = path.join(here, '../preload/index.cjs');
 
 protocol.registerSchemesAsPrivileged([
   { scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true, stream: true } },
@@ -33,13 +36,8 @@ function openPrompterWindow(): boolean {
     height: 700,
     title: 'Prompter',
     backgroundColor: '#000000',
-    webPreferences: {
-      preload: path.join(here, '../preload/index.cjs'),
-      contextIsolation: true,
-      nodeIntegration: false,
-      sandbox: true,
-      webSecurity: true,
-    },
+    icon: appIcon,
+    webPreferences: secureWebPreferences({ preload }),
   });
   prompterWindow.on('closed', () => (prompterWindow = null));
   void prompterWindow.loadURL(`${APP_ORIGIN}/prompter`);
@@ -58,7 +56,7 @@ const hiddenWindow: PageLauncher = async (url) => {
     callback({ cancel: !(u.startsWith(`${origin}/`) || u.startsWith(origin.replace('http', 'ws')) || u.startsWith('blob:') || u.startsWith('data:')) });
   });
   ses.setPermissionRequestHandler((_wc, _p, callback) => callback(false));
-  const win = new BrowserWindow({ show: false, webPreferences: { session: ses, contextIsolation: true, nodeIntegration: false, sandbox: true } });
+  const win = new BrowserWindow({ show: false, webPreferences: secureWebPreferences({ session: ses }) });
   await win.loadURL(url);
   return {
     close: async () => win.destroy(),
@@ -123,13 +121,8 @@ function createWindow(): void {
     height: 900,
     show: false,
     title: 'Capture Studio',
-    webPreferences: {
-      preload: path.join(here, '../preload/index.cjs'),
-      contextIsolation: true,
-      nodeIntegration: false,
-      sandbox: true,
-      webSecurity: true,
-    },
+    icon: appIcon,
+    webPreferences: secureWebPreferences({ preload }),
   });
   win.once('ready-to-show', () => win.show());
   win.webContents.setWindowOpenHandler(({ url }) => {
@@ -160,6 +153,10 @@ app.whenReady().then(() => {
   app.on('activate', () => {
     if (BrowserWindow.getAllWindows().length === 0) createWindow();
   });
+}).catch((err: unknown) => {
+  // A failure while starting up (protocol, IPC) leaves no window to show it in: say it and stop.
+  console.error(`Capture Studio could not start: ${(err as Error)?.stack ?? String(err)}`);
+  app.exit(1);
 });
 
 app.on('before-quit', () => void studio.context.remotePrompter.close());

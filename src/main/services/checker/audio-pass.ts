@@ -1,6 +1,7 @@
 import { AudioAnalyzer, type AudioFrame } from '../../../shared/qc/audio-analyzer';
 import { AUDIO_ANALYSIS } from '../../../shared/standards';
 import type { FfmpegInfo } from '../ffmpeg';
+import { audioAnalysisArgs, createEbur128SummaryParser } from '../ffmpeg/recipes';
 import { streamFfmpeg } from '../ffmpeg/stream';
 
 export interface AudioPassResult {
@@ -20,32 +21,13 @@ export async function runAudioPass(
   opts: { durationSec?: number; signal?: AbortSignal; onProgress?: (fraction: number) => void } = {},
 ): Promise<AudioPassResult> {
   const analyzer = new AudioAnalyzer();
-  let integratedLufs: number | null = null;
-  let truePeakDb: number | null = null;
-  let inSummary = false;
-  await streamFfmpeg(
-    ff,
-    [
-      '-i', `file:${file}`,
-      '-filter_complex', `[0:a:0]asplit=2[pcm][loud];[pcm]aresample=${AUDIO_ANALYSIS.sampleRate},aformat=sample_fmts=s16:channel_layouts=mono[out];[loud]ebur128=peak=true[meter]`,
-      '-map', '[out]', '-f', 's16le', 'pipe:1',
-      '-map', '[meter]', '-f', 'null', '-',
-    ],
-    {
-      signal: opts.signal,
-      durationSec: opts.durationSec,
-      onProgress: (p) => p.progress !== null && opts.onProgress?.(p.progress),
-      onData: (c) => analyzer.push(c),
-      // The summary ffmpeg prints at the end: "Integrated loudness: I: -23.4 LUFS … True peak: Peak: -1.2 dBFS".
-      onStderrLine: (line) => {
-        if (/Summary:/.test(line)) inSummary = true;
-        if (!inSummary) return;
-        const i = /^\s*I:\s+(-?[\d.]+|-inf)\s+LUFS/.exec(line);
-        if (i) integratedLufs = i[1] === '-inf' ? null : Number(i[1]);
-        const p = /^\s*Peak:\s+(-?[\d.]+|-inf)\s+dBFS/.exec(line);
-        if (p) truePeakDb = p[1] === '-inf' ? null : Number(p[1]);
-      },
-    },
-  );
-  return { frames: analyzer.end(), integratedLufs, truePeakDb };
+  const summary = createEbur128SummaryParser();
+  await streamFfmpeg(ff, audioAnalysisArgs({ input: file, sampleRate: AUDIO_ANALYSIS.sampleRate }), {
+    signal: opts.signal,
+    durationSec: opts.durationSec,
+    onProgress: (p) => p.progress !== null && opts.onProgress?.(p.progress),
+    onData: (c) => analyzer.push(c),
+    onStderrLine: (line) => summary.push(line),
+  });
+  return { frames: analyzer.end(), integratedLufs: summary.integratedLufs(), truePeakDb: summary.truePeakDb() };
 }

@@ -1,6 +1,7 @@
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import type { FfmpegInfo } from '../ffmpeg';
+import { packetTimesArgs } from '../ffmpeg/recipes';
 
 const run = promisify(execFile);
 
@@ -11,7 +12,7 @@ const run = promisify(execFile);
 export async function videoFrameTimes(ff: FfmpegInfo, file: string): Promise<number[]> {
   const { stdout } = await run(
     ff.ffprobePath,
-    ['-v', 'error', '-select_streams', 'v:0', '-show_entries', 'packet=pts_time', '-of', 'csv=p=0', `file:${file}`],
+    packetTimesArgs(file),
     { maxBuffer: 256 * 1024 * 1024 },
   );
   const times = stdout

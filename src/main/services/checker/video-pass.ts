@@ -1,5 +1,7 @@
 import { ContinuityMeter } from '../../../shared/qc/continuity';
 import type { FfmpegInfo } from '../ffmpeg';
+import { RawFrameReader } from '../ffmpeg/raw-frames';
+import { rawFrameBytes, rawVideoArgs } from '../ffmpeg/recipes';
 import { streamFfmpeg } from '../ffmpeg/stream';
 import type { RgbaFrame } from './face-analyzer';
 
@@ -29,46 +31,18 @@ export async function runVideoPass(
     onFrame: (frame: RgbaFrame) => Promise<void> | void;
   },
 ): Promise<{ frames: number; continuity: ContinuityMeter }> {
-  const frameBytes = opts.width * opts.height * 4;
   const continuity = new ContinuityMeter();
-  // One frame buffer, filled chunk by chunk: no re-copying of partial frames.
-  let frame = new Uint8Array(frameBytes);
-  let filled = 0;
-  let index = 0;
-  const emit = async () => {
-    const rgba = frame;
-    frame = new Uint8Array(frameBytes);
-    filled = 0;
+  const size = { width: opts.width, height: opts.height };
+  const reader = new RawFrameReader(rawFrameBytes(size.width, size.height, 'rgba'), async (rgba, index) => {
     const t = opts.times[index] ?? index / opts.fps;
-    index++;
-    continuity.push(t, rgba, opts.width, opts.height);
-    await opts.onFrame({ t, rgba, width: opts.width, height: opts.height });
-  };
-  const onData = async (chunk: Buffer) => {
-    let at = 0;
-    while (at < chunk.length) {
-      const n = Math.min(frameBytes - filled, chunk.length - at);
-      frame.set(chunk.subarray(at, at + n), filled);
-      filled += n;
-      at += n;
-      if (filled === frameBytes) await emit();
-    }
-  };
-  await streamFfmpeg(
-    ff,
-    [
-      '-i', `file:${file}`,
-      '-map', '0:v:0',
-      '-fps_mode', 'passthrough',
-      '-vf', `scale=${opts.width}:${opts.height}:flags=bilinear,format=rgba`,
-      '-f', 'rawvideo', 'pipe:1',
-    ],
-    {
-      signal: opts.signal,
-      durationSec: opts.durationSec,
-      onProgress: (p) => p.progress !== null && opts.onProgress?.(p.progress),
-      onData,
-    },
-  );
-  return { frames: index, continuity };
+    continuity.push(t, rgba, size.width, size.height);
+    await opts.onFrame({ t, rgba, ...size });
+  });
+  await streamFfmpeg(ff, rawVideoArgs({ input: file, ffmpegVersion: ff.version, pixFmt: 'rgba', size }), {
+    signal: opts.signal,
+    durationSec: opts.durationSec,
+    onProgress: (p) => p.progress !== null && opts.onProgress?.(p.progress),
+    onData: (chunk) => reader.push(chunk),
+  });
+  return { frames: reader.frames, continuity };
 }

@@ -5,6 +5,7 @@
  */
 import type { FfmpegInfo } from '../ffmpeg';
 import { execTool } from '../ffmpeg/exec';
+import { ENCODER_LIST_ARGS, FILTER_LIST_ARGS, testEncodeArgs } from '../ffmpeg/recipes';
 
 export interface FilterSupport {
   zscale: boolean;
@@ -41,21 +42,12 @@ export function parseH264HardwareEncoders(text: string): string[] {
   return out;
 }
 
-/** One black frame through the encoder; VAAPI and QSV need their device and frames uploaded to it. */
-export function testEncodeArgs(name: string): string[] {
-  const upload =
-    name === 'h264_vaapi'
-      ? ['-init_hw_device', 'vaapi=hw', '-filter_hw_device', 'hw', '-vf', 'format=nv12,hwupload']
-      : name === 'h264_qsv'
-        ? ['-init_hw_device', 'qsv=hw', '-filter_hw_device', 'hw', '-vf', 'format=nv12,hwupload=extra_hw_frames=16']
-        : ['-pix_fmt', 'nv12'];
-  return ['-hide_banner', '-nostdin', '-v', 'error', '-f', 'lavfi', '-i', 'color=black:s=256x256:d=0.04', ...upload, '-frames:v', '1', '-c:v', name, '-f', 'null', '-'];
-}
+export { testEncodeArgs };
 
 export function filterSupport(ff: FfmpegInfo): Promise<FilterSupport> {
   let p = filterCache.get(ff.ffmpegPath);
   if (!p) {
-    p = execTool(ff.ffmpegPath, ['-hide_banner', '-filters']).then((out) => {
+    p = execTool(ff.ffmpegPath, [...FILTER_LIST_ARGS]).then((out) => {
       const names = parseFilterList(out.stdout);
       return { zscale: names.has('zscale'), tonemap: names.has('tonemap'), lut3d: names.has('lut3d') };
     });
@@ -73,7 +65,7 @@ export function hardwareEncoders(ff: FfmpegInfo): Promise<HardwareEncoder[]> {
   let p = hwCache.get(ff.ffmpegPath);
   if (!p) {
     p = (async () => {
-      const list = await execTool(ff.ffmpegPath, ['-hide_banner', '-encoders']);
+      const list = await execTool(ff.ffmpegPath, [...ENCODER_LIST_ARGS]);
       const names = parseH264HardwareEncoders(list.stdout);
       const results: HardwareEncoder[] = [];
       for (const name of names) {

@@ -13,6 +13,7 @@ import { StudioError } from '../../../shared/errors';
 import type { FfmpegInfo } from '../ffmpeg';
 import { execTool } from '../ffmpeg/exec';
 import { parseStderrTail } from '../ffmpeg/progress';
+import { lutLatticeArgs, psnrCompareArgs } from '../ffmpeg/recipes';
 import { escapeFilterValue } from './filter-escape';
 import { computedCube, TONEMAP, type HdrKind } from './hdr-math';
 
@@ -132,12 +133,7 @@ export async function ensureHdrLut(ff: FfmpegInfo, kind: HdrKind, cacheDir: stri
   if (source === 'computed') {
     text = computedCube(kind, n, title);
   } else {
-    const out = await runRaw(ff, [
-      '-hide_banner', '-nostdin', '-v', 'error',
-      '-f', 'rawvideo', '-pix_fmt', 'gbrpf32le', '-s', `${n * n}x${n}`, '-i', 'pipe:0',
-      '-vf', chain,
-      '-f', 'rawvideo', 'pipe:1',
-    ], identityLattice(n));
+    const out = await runRaw(ff, lutLatticeArgs({ size: n, chain }), identityLattice(n));
     text = latticeToCube(out, n, title);
   }
   const tmp = `${file}.${randomBytes(4).toString('hex')}.tmp`;
@@ -184,12 +180,7 @@ export async function measureLutPsnr(
   startSec: number,
   seconds: number,
 ): Promise<number> {
-  const graph = `[0:V:0]split[a][b];[a]${exact.join(',')}[x];[b]${lut.join(',')}[y];[x][y]psnr`;
-  const out = await execTool(ff.ffmpegPath, [
-    '-hide_banner', '-nostdin', '-nostats',
-    '-ss', startSec.toFixed(3), '-t', seconds.toFixed(3), '-i', `file:${input}`,
-    '-an', '-filter_complex', graph, '-f', 'null', '-',
-  ]);
+  const out = await execTool(ff.ffmpegPath, psnrCompareArgs({ input, a: exact, b: lut, startSec, seconds }));
   const psnr = parsePsnrAverage(out.stderr);
   if (out.code !== 0 || psnr === null) {
     const tail = parseStderrTail(out.stderr.split('\n'), 4);

@@ -14,7 +14,7 @@ import { scaledSize } from '../../../shared/ingest/options';
 import type { ProbeResult } from '../../../shared/probe';
 import { DELIVERY_AUDIO, DELIVERY_FPS, DELIVERY_VIDEO } from '../../../shared/standards';
 import { probeMedia, runFfmpeg, type FfmpegInfo } from '../ffmpeg';
-import { deliveryEncodeArgs } from '../ffmpeg/deliver-args';
+import { mergeArgs } from '../ffmpeg/recipes';
 import { partialPathFor, publishWithoutOverwrite } from '../ffmpeg/partial-file';
 import { chooseHdr, leftovers, requireVideo, type ConvertProgress } from './convert';
 import { damageFindings, endsEarly, isDamageLine, type DamageLine } from './damage';
@@ -121,15 +121,7 @@ export async function mergeFiles(o: MergeFilesOptions): Promise<ConvertResult> {
   const partial = partialPathFor(output);
   const damage: DamageLine[] = [];
   let outTimeSec = 0;
-  const args = [
-    '-n',
-    ...inputs.flatMap((i) => ['-i', `file:${i}`]),
-    '-filter_complex', graph,
-    '-map', '[v]',
-    ...(audio ? ['-map', '[a]'] : []),
-    ...deliveryEncodeArgs({ preset: o.options.preset, crf: o.options.crf, ffmpegVersion: o.ff.version, bt709: true }),
-    `file:${partial}`,
-  ];
+  const args = mergeArgs({ inputs, graph, audio, output: partial, encode: { preset: o.options.preset, crf: o.options.crf, ffmpegVersion: o.ff.version, bt709: true } });
   let probe: ProbeResult;
   try {
     await runFfmpeg(o.ff, args, {

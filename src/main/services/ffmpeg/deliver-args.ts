@@ -1,4 +1,5 @@
 import { DELIVERY_AUDIO, DELIVERY_ENCODE, DELIVERY_FPS, DELIVERY_VIDEO } from '../../../shared/standards';
+import { fpsModeArgs } from './versions';
 
 export interface DeliveryArgsOptions {
   input: string;
@@ -80,9 +81,7 @@ function bt709Tags(): string[] {
   return ['-color_primaries', c, '-color_trc', c, '-colorspace', c, '-color_range', 'tv'];
 }
 
-/** -fps_mode arrived in ffmpeg 5.1; older builds (e.g. Ubuntu 22.04's 4.4) only know -vsync. */
+/** Constant frame rate output, in the words this ffmpeg version knows (see versions.ts). */
 export function cfrArgs(ffmpegVersion: string): string[] {
-  const m = /^n?(\d+)\.(\d+)/.exec(ffmpegVersion);
-  const old = m !== null && (Number(m[1]) < 5 || (Number(m[1]) === 5 && Number(m[2]) < 1));
-  return old ? ['-vsync', 'cfr'] : ['-fps_mode', 'cfr'];
+  return fpsModeArgs(ffmpegVersion, 'cfr');
 }

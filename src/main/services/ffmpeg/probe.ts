@@ -7,6 +7,7 @@ import { explainFfmpegError } from './explain';
 import { locateFfmpeg, type FfmpegInfo } from './locate';
 import { parseStderrTail } from './progress';
 import { mapProbeJson } from './probe-map';
+import { probeArgs } from './recipes';
 
 /**
  * The facts of a media file, as ffprobe sees them. Every failure is a StudioError whose message
@@ -17,13 +18,7 @@ export async function probeMedia(file: string, ff?: FfmpegInfo): Promise<ProbeRe
   const sizeBytes = await checkInputFile(abs);
   const { ffprobePath } = ff ?? (await locateFfmpeg());
 
-  const out = await execTool(ffprobePath, [
-    '-v', 'error',
-    '-print_format', 'json',
-    '-show_format', '-show_streams',
-    // "file:" keeps names with a colon or a leading dash from being read as a protocol or option.
-    `file:${abs}`,
-  ]).catch((err: Error) => {
+  const out = await execTool(ffprobePath, probeArgs(abs)).catch((err: Error) => {
     throw new StudioError('ffmpeg-missing', `${abs}: cannot be probed, ffprobe at ${ffprobePath} could not be started (${err.message})`);
   });
 

@@ -8,6 +8,7 @@ import { StudioError } from '../../../shared/errors';
 import { probeMedia, runFfmpeg, type FfmpegInfo } from '../ffmpeg';
 import { publishWithoutOverwrite } from '../ffmpeg/partial-file';
 import { unwritable } from '../output-policy';
+import { encodePictureArgs, stillFrameArgs } from '../ffmpeg/recipes';
 
 /** A still picture (PNG, JPEG …) rather than a video: one frame, no duration. */
 export function isStillImage(p: ProbeResult): boolean {
@@ -37,9 +38,8 @@ export async function decodeFrame(ff: FfmpegInfo, file: string, atSeconds = 0): 
   const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'capture-studio-key-'));
   try {
     const out = path.join(dir, 'frame.pam');
-    const seek = still || atSeconds <= 0 ? [] : ['-ss', String(atSeconds)];
     try {
-      await runFfmpeg(ff, ['-v', 'error', ...seek, '-i', `file:${probe.file}`, '-map', '0:v:0', '-frames:v', '1', '-f', 'image2', '-c:v', 'pam', '-pix_fmt', 'rgba', '-y', out]);
+      await runFfmpeg(ff, stillFrameArgs({ input: probe.file, output: out, t: still ? 0 : atSeconds }));
     } catch (err) {
       if (err instanceof StudioError && err.code === 'ffmpeg-failed') {
         throw new StudioError('unreadable-media', `${probe.file}: no picture could be decoded from it (${err.message.replace(/\n/g, '; ')})`, { hint: err.hint });
@@ -89,11 +89,7 @@ export async function writePicture(
   const tmpOut = path.join(dir, `.${path.basename(abs, ext)}.${randomBytes(4).toString('hex')}.partial${ext}`);
   try {
     await fs.writeFile(tmpRaw, picture.data);
-    await runFfmpeg(ff, [
-      '-v', 'error',
-      '-f', 'rawvideo', '-pix_fmt', picture.pixFmt, '-s', `${picture.width}x${picture.height}`, '-i', `file:${tmpRaw}`,
-      '-frames:v', '1', '-update', '1', '-pix_fmt', outPixFmt, '-y', `file:${tmpOut}`,
-    ]);
+    await runFfmpeg(ff, encodePictureArgs({ rawInput: tmpRaw, output: tmpOut, width: picture.width, height: picture.height, pixFmt: picture.pixFmt, outPixFmt }));
     // Never over an existing file (output-policy.ts): the name may have been taken meanwhile.
     await publishWithoutOverwrite(tmpOut, abs);
   } catch (err) {

@@ -1,8 +1,9 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { analyseBackdrop, type KeyAnalysis } from '../../../../shared/keying/analysis';
+import type { KeyAnalysis } from '../../../../shared/keying/analysis';
 import { useStudio } from '../../stores/studio-store';
 import { useMediaDevices } from '../devices/use-media-devices';
+import { BackdropAnalyser } from './analysis-client';
 import { CopyPastePanel } from './CopyPastePanel';
 import { FindingsPanel } from './FindingsPanel';
 import { decodeImage, grabFrame, sampleBgr, type PictureSource } from './frame-grab';
@@ -88,18 +89,33 @@ export function KeyingScreen() {
     setKind('file');
   };
 
-  // The backdrop check runs on the CPU on a full-size copy of the current picture.
+  // The backdrop check runs on the CPU, in a worker, on a full-size copy of the current picture.
   const latest = useRef({ source, params, kind });
   latest.current = { source, params, kind };
+  const analyser = useRef<BackdropAnalyser | null>(null);
+  const [analysisThread, setAnalysisThread] = useState<'worker' | 'main' | null>(null);
+  useEffect(() => {
+    const a = new BackdropAnalyser();
+    analyser.current = a;
+    return () => a.close();
+  }, []);
+  // Answers for a picture that has since been replaced are dropped.
+  const generation = useRef(0);
   const analyse = useCallback(() => {
     const { source: s, params: p, kind: k } = latest.current;
-    if (!s) return;
+    if (!s || !analyser.current) return;
     const frame = grabFrame(s);
     if (!frame) return;
     const time = k === 'file' && s instanceof HTMLVideoElement ? Math.round(s.currentTime * 1000) / 1000 : 0;
-    setAnalysis(analyseBackdrop(frame, p, { time }));
+    const asked = generation.current;
+    // Fire and forget: analyse() never rejects (errors are logged and answered with null).
+    void analyser.current.analyse(frame, p, time).then((a) => {
+      if (a && asked === generation.current) setAnalysis(a);
+      setAnalysisThread(analyser.current?.thread ?? 'main');
+    });
   }, []);
   useEffect(() => {
+    generation.current++;
     if (!source) {
       setAnalysis(null);
       return;
@@ -129,7 +145,7 @@ export function KeyingScreen() {
 
   const emptyText = kind === 'camera' ? t('keying.source.waiting') : t('keying.source.drop');
   return (
-    <main className="keying-screen" data-testid="keying-screen" data-source={source ? (kind === 'camera' ? 'camera' : (file?.type ?? 'none')) : 'none'} data-view={view}>
+    <main className="keying-screen" data-testid="keying-screen" data-source={source ? (kind === 'camera' ? 'camera' : (file?.type ?? 'none')) : 'none'} data-view={view} data-analysis-thread={analysisThread ?? undefined}>
       <aside className="left">
         <section className="panel" data-testid="keying-source-panel">
           <h2>{t('keying.source.heading')}</h2>
