@@ -38,7 +38,6 @@ describe('a check beside a take being recorded', () => {
     const home = mkdtempSync(path.join(os.tmpdir(), 'cs-beside-home-'));
     const env = { ...process.env, CAPTURE_STUDIO_HOME: home, CAPTURE_STUDIO_FACE_MODEL: model };
     const studio: Studio = createStudio({ mode: 'serve', env });
-    await studio.recovery;
     const mkv = path.join(tmp.dir, 'rec.mkv');
     ffmpegSync(['-i', mediaFile('talking-3.mp4'), '-t', '2', '-vf', 'scale=160:-2', '-c:v', 'libx264', '-preset', 'ultrafast', '-c:a', 'libopus', '-f', 'matroska', mkv]);
     const bytes = readFileSync(mkv);
@@ -75,7 +74,6 @@ describe('a check beside a take being recorded', () => {
     const home = mkdtempSync(path.join(os.tmpdir(), 'cs-beside-done-'));
     // No face analysis on this machine: the check runs without it, as it does where Chromium is missing.
     const studio = createStudio({ mode: 'serve', env: { ...process.env, CAPTURE_STUDIO_HOME: home }, openFaces: () => Promise.reject(new Error('no face analysis in this test')) });
-    await studio.recovery;
     const file = path.join(tmp.dir, 'short.mp4');
     ffmpegSync(['-i', mediaFile('talking-3.mp4'), '-t', '1', '-vf', 'scale=96:-2', '-c:v', 'libx264', '-preset', 'ultrafast', '-c:a', 'aac', file]);
     const input = { source: { kind: 'file', path: file }, preset: 'quick' };
