@@ -64,6 +64,10 @@ const hiddenWindow: PageLauncher = async (url) => {
   };
 };
 
+// A packaged app is a production build: replies are then not re-checked against the contract
+// (dispatch.ts validateOutputByDefault); a development run keeps the check on.
+process.env.NODE_ENV ??= app.isPackaged ? 'production' : 'development';
+
 const studio = createStudio({
   mode: 'electron',
   log: (l) => console.error(l),
