@@ -45,7 +45,9 @@ export async function startServer(opts: ServeOptions): Promise<RunningServer> {
   const studio = createStudio({ mode: 'serve', env: opts.env, log: logLine, rendererDir: opts.rendererDir });
   const log = new OnceLog(logLine);
   let port = opts.port;
-  const allowed = new Allowed(() => LOOPBACK_NAMES, () => port);
+  // The names a page may use for this studio: loopback, and the host it was told to listen on.
+  const names = host === '0.0.0.0' || host === '::' ? [...LOOPBACK_NAMES] : [...new Set([...LOOPBACK_NAMES, host])];
+  const allowed = new Allowed(() => names, () => port);
 
   const server = http.createServer(
     guardRequest(

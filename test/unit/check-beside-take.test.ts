@@ -11,6 +11,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { openFaceAnalyzer } from '../../src/main/services/checker/chromium-face-analyzer';
+import { GREEN_PARAMS_FILE } from '../../src/main/services/keying/green-params-store';
 import { createStudio, type Studio } from '../../src/main/studio';
 import { PRESET_IDS } from '../../src/shared/standards';
 import { ffmpegSync, tempDir } from './helpers/derive';
@@ -48,6 +49,8 @@ describe('a check beside a take being recorded', () => {
     );
     await ok(studio.dispatch('recording.chunk', { shootId: shoot.id, takeId: take.id, seq: 0, data: bytes.subarray(0, half) }));
     const dir = await studio.context.store.takeDir(shoot.id, take.id);
+    // recording.start copies the shoot's greenParams beside the take in the background: wait for it.
+    await expect.poll(() => readdirSync(dir).includes(GREEN_PARAMS_FILE), { timeout: 30_000 }).toBe(true);
     const filesBefore = readdirSync(dir).sort();
 
     // The analyzer as the CLI opens it: same home, real Chromium, the real model; measure a frame.

@@ -18,7 +18,7 @@ import { filterSupport, type FilterSupport } from './capabilities';
 import { damageFindings, endsEarly, firstMissingOffset, isDamageLine, type DamageLine } from './damage';
 import { ensureHdrLut, measureLutPsnr, TONEMAP } from './hdr';
 import { isStillImage } from '../keying/frames';
-import { readIntegrity, throwIfTruncated } from './integrity';
+import { breaksOffSentence, readIntegrity, throwIfTruncated, TRUNCATION_HINT } from './integrity';
 import { checkOutput } from './output-path';
 import { planVideo, type HdrChoice } from './plan';
 
@@ -197,22 +197,18 @@ export async function chooseHdr(
   return withNote(`the fast path measured ${psnrDb} dB, under the ${HDR_LUT_MIN_PSNR_DB} dB bound`, psnrDb);
 }
 
-/** Throws when the output is shorter than its input says it should be: the input breaks off. */
+/**
+ * Throws when the output is shorter than its input says it should be: the input breaks off. The
+ * integrity test (integrity.ts) catches most cut files before encoding; this catches the rest
+ * (damage only the decoder sees), in the same words.
+ */
 export function checkComplete(input: string, facts: ProbeResult, out: ProbeResult, damage: readonly DamageLine[]): void {
   if (!endsEarly(facts.durationSec, out.durationSec, damage.length > 0)) return;
-  const offset = firstMissingOffset(damage);
-  const size = facts.sizeBytes.toLocaleString('en');
-  const where =
-    offset === null || !(facts.sizeBytes > 0)
-      ? ''
-      : offset >= facts.sizeBytes
-        ? ` (the file ends at byte ${size}; its index expects data beyond that)`
-        : ` (unreadable from byte ${offset.toLocaleString('en')} of ${size}, ${Math.round((100 * offset) / facts.sizeBytes)} %)`;
   const evidence = damage.slice(0, 3).map((d) => d.line.replace(/ @ 0x[0-9a-f]+\]/i, ']').trim());
   throw new StudioError(
     'unreadable-media',
-    `${input}: the file breaks off at ${out.durationSec.toFixed(2)} s of ${facts.durationSec.toFixed(2)} s${where}; it is truncated or damaged, so no output was kept${evidence.length ? `\n${evidence.join('\n')}` : ''}`,
-    { hint: 'Copy the file from the camera or card again; if the recording was interrupted, record the take again.' },
+    `${input}: ${breaksOffSentence(facts, out.durationSec, firstMissingOffset(damage))}, so no output was kept${evidence.length ? `\n${evidence.join('\n')}` : ''}`,
+    { hint: TRUNCATION_HINT },
   );
 }
 
