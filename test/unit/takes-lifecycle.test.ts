@@ -3,6 +3,7 @@ import { promises as fs, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, describe, expect, it } from 'vitest';
+import { startServer } from '../../src/main/serve';
 import { createStudio, recoverAtAppStart, type Studio } from '../../src/main/studio';
 import { ChunkSink, RESERVE_FILE } from '../../src/main/services/takes/chunk-sink';
 import { takeFilePath } from '../../src/main/services/takes/take-files';
@@ -138,6 +139,12 @@ describe('take lifecycle', () => {
     expect(JSON.parse(child.stdout.trim().split('\n').pop()!)).toEqual({ recovered: [] });
     // And a second studio in this process (the checker's face host once was one).
     expect(await recoverAtAppStart(createStudio({ mode: 'serve', env: { CAPTURE_STUDIO_HOME: home } }))).toEqual([]);
+    // The face host's own server (what an in-app or CLI check starts) on the same home.
+    const renderer = path.join(work.dir, 'renderer-stub');
+    await fs.mkdir(renderer, { recursive: true });
+    await fs.writeFile(path.join(renderer, 'index.html'), '<!doctype html><title>stub</title>');
+    const host = await startServer({ port: 0, rendererDir: renderer, env: { ...process.env, CAPTURE_STUDIO_HOME: home } });
+    await host.close();
     const dir = await studio.context.store.takeDir(shoot.id, take.id);
     expect((await studio.context.store.getTake(shoot.id, take.id)).status).toBe('recording');
     await expect(fs.access(path.join(dir, 'delivery.mp4'))).rejects.toThrow();
