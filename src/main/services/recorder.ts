@@ -81,6 +81,8 @@ export class Recorder {
     }
     const shoot = await this.store.getShoot(shootId);
     const kind = takeKind(opts.kind);
+    // opts is the variant of this kind (the contract's union is discriminated on kind); TypeScript
+    // cannot correlate the two through the registry lookup, hence the cast.
     const plan = kind.plan(opts as never);
     const preset = plan.preset ?? shoot.preset;
     const shootDir = await this.store.shootDir(shootId);
