@@ -328,7 +328,8 @@ describe('take files stay inside their take folder', () => {
 
   it('a copied-in take pointing outside, or holding a symbolic link, is never read, checked or rebuilt', async () => {
     const home = newHome('hostile');
-    const studio = createStudio({ mode: 'serve', env: { CAPTURE_STUDIO_HOME: home } });
+    const logged: string[] = [];
+    const studio = createStudio({ mode: 'serve', env: { CAPTURE_STUDIO_HOME: home }, log: (l) => logged.push(l) });
     const store = studio.context.store;
     const shoot = await store.createShoot('copied', '');
     const outside = path.join(work.dir, 'outside.mkv');
@@ -356,6 +357,11 @@ describe('take files stay inside their take folder', () => {
     const linked = await plant('take-002', 'raw.mkv', (dir) => fs.symlink(outside, path.join(dir, 'raw.mkv')));
 
     expect((await store.listTakes(shoot.id)).map((t) => t.id)).toEqual(['take-002']);
+    await store.listTakes(shoot.id);
+    // One sentence, once, saying which file and why.
+    expect(logged.filter((l) => l.includes('take-001'))).toEqual([
+      expect.stringMatching(/take-001\/take\.json is not listed: recording\.rawFile must be a plain file name inside the take folder/),
+    ]);
     const recovered = await recoverAtAppStart(studio);
     expect(recovered).toHaveLength(1);
     expect(recovered[0]).toMatchObject({ id: 'take-002', status: 'failed', error: { code: 'bad-argument' } });
