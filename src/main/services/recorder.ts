@@ -242,7 +242,8 @@ export class Recorder {
       void this.lifecycle?.emit('finalized', stopped);
       return stopped;
     }
-    const done = (this.finalizeQueue = this.finalizeQueue.then(async () => {
+    // One finalize at a time; a failure of one never stops the queue.
+    const done = (this.finalizeQueue = this.finalizeQueue.catch(() => {}).then(async () => {
       try {
         return await finalizeTake({ store: this.store, bus: this.bus, log: this.log }, take, durationSec);
       } finally {
