@@ -58,7 +58,8 @@ export function createContext(opts: ContextOptions): StudioContext {
   const env = opts.env ?? process.env;
   const home = resolveStudioHome(env);
   const settings = new SettingsStore(home);
-  const store = new ShootStore(async () => (await settings.get()).shootsRoot);
+  const log = opts.log ?? (() => {});
+  const store = new ShootStore(async () => (await settings.get()).shootsRoot, log);
   const bus = new EventBus();
   const prompter = new PrompterStore(path.join(home.root, 'prompter.json'), (state) =>
     bus.emit('prompter.state', { state, serverNow: Date.now() }),
@@ -69,7 +70,6 @@ export function createContext(opts: ContextOptions): StudioContext {
     (fn) => bus.subscribe((event, payload) => event === 'prompter.state' && fn(payload as Parameters<typeof fn>[0])),
   );
   const links = new MediaLinks();
-  const log = opts.log ?? (() => {});
   const lifecycle = new TakeLifecycle(log);
   const checks = new CheckJobs({
     store,

@@ -3,6 +3,7 @@ import { promises as fs, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, describe, expect, it } from 'vitest';
+import { startServer } from '../../src/main/serve';
 import { createStudio, recoverAtAppStart, type Studio } from '../../src/main/studio';
 import { ChunkSink, RESERVE_FILE } from '../../src/main/services/takes/chunk-sink';
 import { takeFilePath } from '../../src/main/services/takes/take-files';
@@ -138,6 +139,12 @@ describe('take lifecycle', () => {
     expect(JSON.parse(child.stdout.trim().split('\n').pop()!)).toEqual({ recovered: [] });
     // And a second studio in this process (the checker's face host once was one).
     expect(await recoverAtAppStart(createStudio({ mode: 'serve', env: { CAPTURE_STUDIO_HOME: home } }))).toEqual([]);
+    // The face host's own server (what an in-app or CLI check starts) on the same home.
+    const renderer = path.join(work.dir, 'renderer-stub');
+    await fs.mkdir(renderer, { recursive: true });
+    await fs.writeFile(path.join(renderer, 'index.html'), '<!doctype html><title>stub</title>');
+    const host = await startServer({ port: 0, rendererDir: renderer, env: { ...process.env, CAPTURE_STUDIO_HOME: home } });
+    await host.close();
     const dir = await studio.context.store.takeDir(shoot.id, take.id);
     expect((await studio.context.store.getTake(shoot.id, take.id)).status).toBe('recording');
     await expect(fs.access(path.join(dir, 'delivery.mp4'))).rejects.toThrow();
@@ -321,7 +328,8 @@ describe('take files stay inside their take folder', () => {
 
   it('a copied-in take pointing outside, or holding a symbolic link, is never read, checked or rebuilt', async () => {
     const home = newHome('hostile');
-    const studio = createStudio({ mode: 'serve', env: { CAPTURE_STUDIO_HOME: home } });
+    const logged: string[] = [];
+    const studio = createStudio({ mode: 'serve', env: { CAPTURE_STUDIO_HOME: home }, log: (l) => logged.push(l) });
     const store = studio.context.store;
     const shoot = await store.createShoot('copied', '');
     const outside = path.join(work.dir, 'outside.mkv');
@@ -349,6 +357,11 @@ describe('take files stay inside their take folder', () => {
     const linked = await plant('take-002', 'raw.mkv', (dir) => fs.symlink(outside, path.join(dir, 'raw.mkv')));
 
     expect((await store.listTakes(shoot.id)).map((t) => t.id)).toEqual(['take-002']);
+    await store.listTakes(shoot.id);
+    // One sentence, once, saying which file and why.
+    expect(logged.filter((l) => l.includes('take-001'))).toEqual([
+      expect.stringMatching(/take-001\/take\.json is not listed: recording\.rawFile must be a plain file name inside the take folder/),
+    ]);
     const recovered = await recoverAtAppStart(studio);
     expect(recovered).toHaveLength(1);
     expect(recovered[0]).toMatchObject({ id: 'take-002', status: 'failed', error: { code: 'bad-argument' } });

@@ -14,7 +14,8 @@ const findingKey = (f: Finding) => `${f.rule}@${f.start}`;
 /**
  * The face model, and the live monitor's findings of a take. The recorder keeps saving take.json
  * from its own copy while the take records and while its MP4 is made, so findings wait here until
- * the take is saved for the last time (status ready / failed / interrupted) and are then merged in.
+ * the take is saved for the last time (the 'finalized' or 'recovered' lifecycle hook) and are then
+ * merged in.
  */
 export function createVisionHandlers(ctx: StudioContext): HandlersFor<'vision.model' | 'vision.findings'> {
   /** Per take, findings by rule@start: a later batch's copy of a finding (a longer end) replaces the earlier one. */

@@ -81,6 +81,8 @@ export class Recorder {
     }
     const shoot = await this.store.getShoot(shootId);
     const kind = takeKind(opts.kind);
+    // opts is the variant of this kind (the contract's union is discriminated on kind); TypeScript
+    // cannot correlate the two through the registry lookup, hence the cast.
     const plan = kind.plan(opts as never);
     const preset = plan.preset ?? shoot.preset;
     const shootDir = await this.store.shootDir(shootId);
@@ -240,7 +242,8 @@ export class Recorder {
       void this.lifecycle?.emit('finalized', stopped);
       return stopped;
     }
-    const done = (this.finalizeQueue = this.finalizeQueue.then(async () => {
+    // One finalize at a time; a failure of one never stops the queue.
+    const done = (this.finalizeQueue = this.finalizeQueue.catch(() => {}).then(async () => {
       try {
         return await finalizeTake({ store: this.store, bus: this.bus, log: this.log }, take, durationSec);
       } finally {

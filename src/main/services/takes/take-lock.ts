@@ -23,9 +23,12 @@ export function processStartTime(pid: number): string | null {
   } catch {
     /* not Linux, or the process is gone */
   }
-  if (pid === process.pid) return `ms:${Math.round((Date.now() - process.uptime() * 1000) / 1000)}`;
+  if (pid === process.pid) return OWN_START;
   return null;
 }
+
+/** This process's start where /proc is missing, computed once so it never flips between calls. */
+const OWN_START = `ms:${Math.round(Date.now() - process.uptime() * 1000)}`;
 
 function isAlive(pid: number): boolean {
   try {
