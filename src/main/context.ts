@@ -2,6 +2,7 @@ import path from 'node:path';
 import { CheckJobs } from './services/checker/check-jobs';
 import { openFaceAnalyzer } from './services/checker/chromium-face-analyzer';
 import type { FaceAnalyzer } from './services/checker/face-analyzer';
+import { localFaceModelInfo } from './services/checker/report-about';
 import { EventBus } from './services/event-bus';
 import { MediaLinks } from './services/media-links';
 import { PrompterStore } from './services/prompter/prompter-state';
@@ -63,6 +64,8 @@ export function createContext(opts: ContextOptions): StudioContext {
     reportsDir: path.join(home.root, 'reports'),
     openFaces: opts.openFaces ?? (() => openFaceAnalyzer({ env, rendererDir: opts.rendererDir })),
     log: opts.log ?? (() => {}),
+    language: async () => (await settings.get()).language,
+    faceModel: () => localFaceModelInfo(env, home.root),
   });
   return {
     mode: opts.mode,

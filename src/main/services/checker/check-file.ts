@@ -16,6 +16,7 @@ import { FindingsLog, VisionRules, primaryFace, type FrameMeasurement } from '..
 import { locateFfmpeg, probeMedia, type FfmpegInfo } from '../ffmpeg';
 import { runAudioPass } from './audio-pass';
 import { runBorderPass } from './border-pass';
+import { reportAbout, type AboutInput } from './report-about';
 import type { FaceAnalyzer, RgbaFrame } from './face-analyzer';
 import { videoFrameTimes } from './frame-times';
 import { thumbnailAt } from './thumbnails';
@@ -40,6 +41,8 @@ export interface CheckOptions {
   onProgress?: (p: CheckProgress) => void;
   /** Findings with more than this many thumbnails get none beyond it. */
   maxThumbnails?: number;
+  /** Shoot, take and face model for the report's header (the app knows them; the CLI some). */
+  about?: AboutInput;
 }
 
 /** Internal: the face-pose series for the preset rules, kept beside the report. */
@@ -169,6 +172,7 @@ export async function checkFile(file: string, opts: CheckOptions): Promise<Check
       borders,
     },
     series,
+    about: reportAbout({ ...opts.about, ffmpegVersion: ff.version, markers: opts.markers ?? [], facesAnalysed: opts.faces !== null }),
   };
   return { report, poses };
 }
