@@ -9,6 +9,7 @@ import type { Severity } from '../findings';
 import { countWords, renderFinding, ruleTitle, type Lang, type Template } from '../rules';
 import type { CheckReport, ReportAbout, ReportFinding } from './report';
 import { groupFindings, severityCounts, type FindingGroup } from './report-groups';
+import { clockTenths } from './spans';
 
 export type { Lang };
 
@@ -141,13 +142,6 @@ const MAX_THUMBS = 8;
 
 function esc(s: string): string {
   return s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
-}
-
-/** m:ss.s — the report's ranges need tenths (a frozen second is short). */
-function clockTenths(seconds: number): string {
-  const s = Math.max(0, seconds);
-  const m = Math.floor(s / 60);
-  return `${m}:${(s - m * 60).toFixed(1).padStart(4, '0')}`;
 }
 
 const W = 960;
