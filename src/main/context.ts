@@ -3,6 +3,7 @@ import { CheckJobs } from './services/checker/check-jobs';
 import { openFaceAnalyzer } from './services/checker/chromium-face-analyzer';
 import type { FaceAnalyzer } from './services/checker/face-analyzer';
 import { ConvertQueue } from './services/convert';
+import { localFaceModelInfo } from './services/checker/report-about';
 import { EventBus } from './services/event-bus';
 import { FaceModel } from './services/face-model';
 import { locateFfmpeg } from './services/ffmpeg';
@@ -78,6 +79,8 @@ export function createContext(opts: ContextOptions): StudioContext {
     reportsDir: path.join(home.root, 'reports'),
     openFaces: opts.openFaces ?? (() => openFaceAnalyzer({ env, rendererDir: opts.rendererDir })),
     log: opts.log ?? (() => {}),
+    language: async () => (await settings.get()).language,
+    faceModel: () => localFaceModelInfo(env, home.root),
   });
   return {
     mode: opts.mode,

@@ -113,7 +113,7 @@ function poses(): Finding[] {
   const samples = Array.from({ length: 200 }, (_, i) => s(i * 0.04, i * 0.04 > 5 ? 20 : 0));
   const a = { yaw: 0, pitch: 0, roll: 0, cx: 0.5, cy: 0.4, h: 0.3, luma: 0.5, lr: 1 };
   return [
-    ...returnPoseFindings(samples, { from: 0, to: 2 }, [{ t: 6, label: 'Return 1' }], 'premium.pose-return', '§2.2'),
+    ...returnPoseFindings(samples, { from: 0, to: 2 }, [{ t: 6, label: 'Return to default pose 1' }] /* check-file's label */, 'premium.pose-return', '§2.2'),
     ...returnPoseFindings(samples, { from: 0, to: 2 }, [{ t: 6, label: 'Action end' }], 'motion.idle-return', '§3.3'),
     ...multiSceneFindings(a, { ...a, yaw: 25, luma: 0.8, lr: 1.6 }, 10),
   ];
@@ -314,6 +314,15 @@ describe('rule registry', () => {
   it('words a producer finding in English as its stored message (logs and the CLI read the same words)', () => {
     for (const f of findings.filter((x) => !x.rule.startsWith('key.') && x.rule !== 'decode.damaged')) {
       expect(f.message, f.rule).toBe(ruleMessage(f.rule, 'en', f.values));
+    }
+  });
+
+  it('words the phrases producers compose (pose differences, border edges, marker labels) in Chinese too', () => {
+    const composed = findings.filter((f) => ['premium.pose-return', 'motion.idle-return', 'video.black-border'].includes(f.rule));
+    expect(composed.length).toBeGreaterThanOrEqual(3);
+    for (const f of composed) {
+      const zh = renderFinding(f, 'zh-CN');
+      expect(zh.replace(/\bpx\b/g, ''), zh).not.toMatch(/[A-Za-z]{3,}/);
     }
   });
 

@@ -7,6 +7,10 @@ import { checkFile } from '../../main/services/checker/check-file';
 import { preflightCheck } from '../../main/services/checker/preflight';
 import { claimOutput, writeOutputFile } from '../../main/services/output-policy';
 import { openFaceAnalyzer } from '../../main/services/checker/chromium-face-analyzer';
+import { localFaceModelInfo } from '../../main/services/checker/report-about';
+import { resolveStudioHome } from '../../main/services/studio-home';
+import type { Finding } from '../../shared/findings';
+import { LANGS, renderFinding, type Lang } from '../../shared/rules';
 import { EXIT, type CliCommand } from '../command';
 
 /** The CLI's preset names (short, as in the issue) and the studio's preset ids. */
@@ -38,7 +42,9 @@ export const checkCommand: CliCommand = {
     const presetName = typeof values.preset === 'string' ? values.preset : 'standard';
     const preset = CLI_PRESETS[presetName] ?? (PRESET_IDS.includes(presetName as PresetId) ? (presetName as PresetId) : null);
     if (!preset) throw new StudioError('bad-argument', `--preset ${presetName}: not a preset (${Object.keys(CLI_PRESETS).join(', ')})`);
-    const lang = values.lang === 'zh-CN' ? 'zh-CN' : 'en';
+    const langArg = typeof values.lang === 'string' ? values.lang : 'en';
+    if (!(LANGS as readonly string[]).includes(langArg)) throw new StudioError('bad-argument', `--lang ${langArg}: the report speaks ${LANGS.join(' or ')}`);
+    const lang = langArg as Lang;
 
     // The output policy (output-policy.ts) before any work: never over the input or an existing file.
     const jsonOut = typeof values.json === 'string' ? await claimOutput(values.json, [file], { extensions: ['.json'], what: 'the JSON report' }) : null;
@@ -58,9 +64,11 @@ export const checkCommand: CliCommand = {
     }
     let lastPct = -1;
     try {
+      const faceModel = faces ? await localFaceModelInfo(io.env, resolveStudioHome(io.env).root) : null;
       const { report } = await checkFile(file, {
         preset,
         faces,
+        about: { faceModel, lang },
         onProgress: (p) => {
           const pct = Math.floor(p.fraction * 100);
           if (pct !== lastPct && pct % 5 === 0) {
@@ -77,11 +85,12 @@ export const checkCommand: CliCommand = {
         findings: report.findings,
         stats: report.stats,
         series: report.series,
+        about: report.about,
       };
       CheckReportSchema.parse({ ...json, preset: report.preset });
       if (jsonOut) await writeOutputFile(jsonOut, JSON.stringify(json, null, 2) + '\n', [file], { extensions: ['.json'], what: 'the JSON report' });
       if (htmlOut) await writeOutputFile(htmlOut, reportHtml(report, lang), [file], { extensions: ['.html', '.htm'], what: 'the HTML report' });
-      io.stdout(summary(report.verdict, report.findings));
+      io.stdout(summary(report.verdict, report.findings, lang));
       return report.verdict === 'fail' ? EXIT.fails : EXIT.ok;
     } finally {
       await faces?.close();
@@ -89,8 +98,9 @@ export const checkCommand: CliCommand = {
   },
 };
 
-function summary(verdict: string, findings: { rule: string; severity: string; start: number; end: number; message: string }[]): string {
+/** One line per finding, worded in the report's language (the rule id stays for scripts). */
+function summary(verdict: string, findings: readonly Finding[], lang: Lang): string {
   const lines = [`verdict: ${verdict}`];
-  for (const f of findings) lines.push(`  ${f.severity.padEnd(5)} ${f.rule.padEnd(22)} ${f.start.toFixed(2)}–${f.end.toFixed(2)} s  ${f.message}`);
+  for (const f of findings) lines.push(`  ${f.severity.padEnd(5)} ${f.rule.padEnd(22)} ${f.start.toFixed(2)}–${f.end.toFixed(2)} s  ${renderFinding(f, lang)}`);
   return lines.join('\n') + '\n';
 }

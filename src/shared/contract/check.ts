@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { IdSchema, PresetIdSchema } from '../api-schemas';
 import { CheckReportSchema } from '../qc/report';
+import { LANGS } from '../rules/types';
 
 /** A file on the studio machine: absolute, no NUL; main checks it exists and is a regular file. */
 export const LocalPathSchema = z
@@ -21,7 +22,8 @@ const JobId = z.string().regex(/^[A-Za-z0-9_-]{6,40}$/);
 /** The acceptance checker (§1.2.5, §7): one job at a time, with progress, ETA and cancel. */
 export const checkMethods = {
   'check.start': {
-    input: z.object({ source: CheckSourceSchema, preset: PresetIdSchema }).strict(),
+    /** `lang`: the UI's language, which the HTML report is written in (default: the settings' language, else en). */
+    input: z.object({ source: CheckSourceSchema, preset: PresetIdSchema, lang: z.enum(LANGS).optional() }).strict(),
     output: z.object({ jobId: JobId }),
   },
   'check.cancel': { input: z.object({ jobId: JobId }).strict(), output: z.object({ cancelled: z.boolean() }) },

@@ -5,7 +5,7 @@
 import type { Finding } from '../findings';
 import { makeFinding } from '../rules';
 import { CONTINUITY } from '../standards';
-import { clock, spansOf } from './spans';
+import { clockTenths, spansOf } from './spans';
 
 export interface FrameStats {
   t: number;
@@ -76,12 +76,12 @@ export function continuityFindings(stats: readonly FrameStats[], frameSec: numbe
   const out: Finding[] = [];
   const section = CONTINUITY.section;
   for (const s of spansOf(stats, (x) => x.luma < CONTINUITY.blackLuma, (x) => x.t, frameSec)) {
-    const values = { kind: 'black', from: clock(s.start), to: clock(s.end), count: Math.round((s.end - s.start) / frameSec) };
+    const values = { kind: 'black', from: clockTenths(s.start), to: clockTenths(s.end), count: Math.round((s.end - s.start) / frameSec) };
     out.push(makeFinding('frames.discontinuous', { severity: 'error', section, start: s.start, end: s.end, values }));
   }
   const frozen = spansOf(stats, (x) => x.diff !== null && x.diff < CONTINUITY.frozenDiff && x.luma >= CONTINUITY.blackLuma, (x) => x.t, frameSec);
   for (const s of frozen.filter((sp) => sp.end - sp.start >= CONTINUITY.frozenMinSeconds)) {
-    out.push(makeFinding('frames.discontinuous', { severity: 'warn', section, start: s.start, end: s.end, values: { kind: 'frozen', from: clock(s.start), to: clock(s.end) } }));
+    out.push(makeFinding('frames.discontinuous', { severity: 'warn', section, start: s.start, end: s.end, values: { kind: 'frozen', from: clockTenths(s.start), to: clockTenths(s.end) } }));
   }
   for (const x of stats) {
     const cut = x.histDistance !== null && x.diff !== null && x.histDistance > CONTINUITY.cutHistogramDistance && x.diff > CONTINUITY.cutDiff;
@@ -94,14 +94,14 @@ export function continuityFindings(stats: readonly FrameStats[], frameSec: numbe
           section,
           start: Math.max(0, x.t - frameSec),
           end: x.t,
-          values: { kind: 'cut', at: clock(x.t) },
+          values: { kind: 'cut', at: clockTenths(x.t) },
           value: Math.round(x.histDistance! * 100) / 100,
         }),
       );
     }
   }
   for (const g of gaps) {
-    const values = { kind: 'gap', count: g.missing, at: clock(g.start), seconds: (g.end - g.start).toFixed(2) };
+    const values = { kind: 'gap', count: g.missing, at: clockTenths(g.start), seconds: (g.end - g.start).toFixed(2) };
     out.push(makeFinding('frames.discontinuous', { severity: 'warn', section, start: g.start, end: g.end, values, value: g.missing }));
   }
   return out;

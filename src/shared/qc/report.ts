@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import { FindingSchema, migrateFinding, type Finding } from '../findings';
+import { MarkerSchema } from '../api-schemas';
 import { ProbeResultSchema } from '../probe';
 
 export const VerdictSchema = z.enum(['pass', 'warn', 'fail']);
@@ -18,6 +19,27 @@ export const ReportFindingSchema = FindingSchema.extend({
 });
 export type ReportFinding = z.infer<typeof ReportFindingSchema>;
 
+/**
+ * Who, what and with which tools, for the person who signs the shoot off: the shoot and its talent,
+ * the take and its markers, when, and the versions that produced the findings. Optional: reports
+ * written before it have none.
+ */
+export const ReportAboutSchema = z.object({
+  /** ISO time the check finished. */
+  createdAt: z.string(),
+  /** The language the HTML report was written in. */
+  lang: z.enum(['en', 'zh-CN']).optional(),
+  tool: z.object({ name: z.string(), version: z.string() }),
+  /** `ffmpeg -version`'s version string, e.g. "5.1.6-0+deb12u1". */
+  ffmpeg: z.string().nullable(),
+  /** The face model the faces were measured with; null when faces were not analysed. */
+  faceModel: z.object({ sha256: z.string(), bytes: z.number().int().nonnegative(), source: z.string() }).nullable(),
+  shoot: z.object({ id: z.string(), name: z.string(), talent: z.string() }).nullable(),
+  take: z.object({ id: z.string(), name: z.string(), createdAt: z.string() }).nullable(),
+  markers: z.array(MarkerSchema).default([]),
+});
+export type ReportAbout = z.infer<typeof ReportAboutSchema>;
+
 export const CheckReportSchema = z.object({
   verdict: VerdictSchema,
   file: z.string(),
@@ -25,6 +47,7 @@ export const CheckReportSchema = z.object({
   probe: ProbeResultSchema,
   /** Old reports' rule ids are read through their aliases (silent.lips-open → lips.open-in-silence). */
   findings: z.array(z.preprocess(migrateFinding, ReportFindingSchema)),
+  about: ReportAboutSchema.optional(),
   stats: z.object({
     framesTotal: z.number().int(),
     framesAnalyzed: z.number().int(),

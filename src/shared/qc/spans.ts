@@ -31,3 +31,10 @@ export function clock(seconds: number): string {
   const s = Math.max(0, Math.floor(seconds));
   return `${Math.floor(s / 60)}:${String(s % 60).padStart(2, '0')}`;
 }
+
+/** m:ss.s — for short events (a frozen second, a cut) where whole seconds say too little. */
+export function clockTenths(seconds: number): string {
+  const s = Math.max(0, Math.round(seconds * 10) / 10);
+  const m = Math.floor(s / 60);
+  return `${m}:${(s - m * 60).toFixed(1).padStart(4, '0')}`;
+}

@@ -67,12 +67,40 @@ const VALUE_WORDS: Record<string, Record<string, Localized<string>>> = {
   },
 };
 
+/**
+ * Phrases producers compose into a value in English (a pose difference list, border edges, a
+ * marker label), worded per language phrase by phrase, longest first.
+ */
+const VALUE_PHRASES: Record<string, Localized<string>> = {
+  'Return to default pose': { en: 'Return to default pose', 'zh-CN': '回到默认姿势' },
+  'Action start': { en: 'Action start', 'zh-CN': '动作开始' },
+  'Action end': { en: 'Action end', 'zh-CN': '动作结束' },
+  ' of the frame': { en: ' of the frame', 'zh-CN': '' },
+  position: { en: 'position', 'zh-CN': '位置' },
+  size: { en: 'size', 'zh-CN': '大小' },
+  ...Object.fromEntries(Object.entries({ ...VALUE_WORDS.edge, ...VALUE_WORDS.axis }).map(([k, v]) => [k, v])),
+};
+const PHRASED_VALUES = new Set(['where', 'diff', 'label']);
+const PHRASE_RE = new RegExp(
+  `(${Object.keys(VALUE_PHRASES)
+    .sort((x, y) => y.length - x.length)
+    .map((k) => k.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
+    .join('|')})(?![a-z])`,
+  'g',
+);
+
 function worded(values: FindingValues | undefined, lang: Lang): FindingValues | undefined {
   if (!values) return values;
   const out: FindingValues = { ...values };
   for (const [name, words] of Object.entries(VALUE_WORDS)) {
     const v = values[name];
     if (typeof v === 'string' && words[v]) out[name] = words[v][lang];
+  }
+  if (lang !== 'en') {
+    for (const name of PHRASED_VALUES) {
+      const v = values[name];
+      if (typeof v === 'string') out[name] = v.replace(PHRASE_RE, (p) => VALUE_PHRASES[p]?.[lang] ?? p);
+    }
   }
   return out;
 }

@@ -17,6 +17,7 @@ import { locateFfmpeg, probeMedia, type FfmpegInfo } from '../ffmpeg';
 import { readIntegrity, truncationFinding } from '../convert/integrity';
 import { runAudioPass } from './audio-pass';
 import { runBorderPass } from './border-pass';
+import { reportAbout, type AboutInput } from './report-about';
 import type { FaceAnalyzer, RgbaFrame } from './face-analyzer';
 import { videoFrameTimes } from './frame-times';
 import { thumbnailAt } from './thumbnails';
@@ -41,6 +42,8 @@ export interface CheckOptions {
   onProgress?: (p: CheckProgress) => void;
   /** Findings with more than this many thumbnails get none beyond it. */
   maxThumbnails?: number;
+  /** Shoot, take and face model for the report's header (the app knows them; the CLI some). */
+  about?: AboutInput;
 }
 
 /** Internal: the face-pose series for the preset rules, kept beside the report. */
@@ -173,6 +176,7 @@ export async function checkFile(file: string, opts: CheckOptions): Promise<Check
       borders,
     },
     series,
+    about: reportAbout({ ...opts.about, ffmpegVersion: ff.version, markers: opts.markers ?? [], facesAnalysed: opts.faces !== null }),
   };
   return { report, poses };
 }

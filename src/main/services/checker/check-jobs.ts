@@ -10,9 +10,12 @@ import { writeFileAtomic, writeJsonAtomic } from '../atomic-write';
 import type { EventBus } from '../event-bus';
 import type { MediaLinks } from '../media-links';
 import type { ShootStore } from '../shoot-store';
+import type { ReportAbout } from '../../../shared/qc/report';
+import type { Lang } from '../../../shared/rules';
 import { checkFile } from './check-file';
 import { unwritable } from '../output-policy';
 import { preflightCheck } from './preflight';
+import type { AboutInput } from './report-about';
 import type { FaceAnalyzer } from './face-analyzer';
 import { takeFilePath } from '../takes/take-files';
 
@@ -37,16 +40,21 @@ export class CheckJobs {
       reportsDir: string;
       openFaces: () => Promise<FaceAnalyzer>;
       log: (l: string) => void;
+      /** The settings' UI language, for reports whose caller did not say (null: not chosen). */
+      language?: () => Promise<Lang | null>;
+      /** The face model the analyzer loads, named in the report (never downloads). */
+      faceModel?: () => Promise<ReportAbout['faceModel']>;
     },
   ) {}
 
-  async start(source: CheckSource, preset: PresetId): Promise<{ jobId: string }> {
+  async start(source: CheckSource, preset: PresetId, lang?: Lang): Promise<{ jobId: string }> {
     if (this.running) throw new StudioError('busy', 'A check is already running', { hint: 'Wait for it or cancel it first' });
-    const { file, outDir, markers } = await this.resolve(source);
+    const { file, outDir, markers, about } = await this.resolve(source);
+    const reportLang = lang ?? (await this.deps.language?.().catch(() => null)) ?? 'en';
     const id = randomBytes(9).toString('base64url');
     const abort = new AbortController();
     this.running = { id, abort };
-    void this.run(id, file, outDir, preset, markers, abort.signal).then((done) => {
+    void this.run(id, file, outDir, preset, markers, { ...about, lang: reportLang }, abort.signal).then((done) => {
       // The job is cleared before anyone hears it is done: a check.start on check.done is not 'busy'.
       if (this.running?.id === id) this.running = null;
       this.deps.bus.emit('check.done', done);
@@ -65,15 +73,16 @@ export class CheckJobs {
       const take = await this.deps.store.getTake(source.shootId, source.takeId);
       const dir = await this.deps.store.takeDir(source.shootId, source.takeId);
       const name = take.delivery?.file ?? take.recording.rawFile;
-      return { file: await takeFilePath(dir, name), outDir: dir, markers: take.markers };
+      const shoot = await this.deps.store.getShoot(source.shootId).catch(() => null);
+      return { file: await takeFilePath(dir, name), outDir: dir, markers: take.markers, about: { shoot, take } satisfies AboutInput };
     }
     const st = await fs.stat(source.path).catch(() => null);
     if (!st) throw new StudioError('not-found', `${source.path}: no such file on the studio computer`);
     if (!st.isFile()) throw new StudioError('bad-argument', `${source.path}: not a file`);
-    return { file: source.path, outDir: this.deps.reportsDir, markers: [] };
+    return { file: source.path, outDir: this.deps.reportsDir, markers: [], about: {} satisfies AboutInput };
   }
 
-  private async run(id: string, file: string, outDir: string, preset: PresetId, markers: Parameters<typeof checkFile>[1]['markers'], signal: AbortSignal): Promise<CheckDone> {
+  private async run(id: string, file: string, outDir: string, preset: PresetId, markers: Parameters<typeof checkFile>[1]['markers'], about: AboutInput & { lang: Lang }, signal: AbortSignal): Promise<CheckDone> {
     const { bus, links } = this.deps;
     let faces: FaceAnalyzer | null = null;
     try {
@@ -84,10 +93,12 @@ export class CheckJobs {
       } catch (err) {
         this.deps.log(`check without faces: ${(err as Error).message}`);
       }
+      const faceModel = faces ? await this.deps.faceModel?.().catch(() => null) : null;
       const { report } = await checkFile(file, {
         preset,
         faces,
         markers,
+        about: { ...about, faceModel: faceModel ?? null },
         signal,
         onProgress: (p) => bus.emit('check.progress', { jobId: id, ...p }),
       });
@@ -99,7 +110,7 @@ export class CheckJobs {
       try {
         await fs.mkdir(outDir, { recursive: true });
         await writeJsonAtomic(jsonFile, report);
-        await writeFileAtomic(htmlFile, reportHtml(report, 'en'));
+        await writeFileAtomic(htmlFile, reportHtml(report, about.lang));
       } catch (err) {
         throw unwritable(outDir, err);
       }

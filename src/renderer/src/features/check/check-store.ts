@@ -3,6 +3,8 @@ import type { CheckSource } from '../../../../shared/contract/check';
 import type { CheckReport } from '../../../../shared/qc/report';
 import type { PresetId } from '../../../../shared/standards';
 import { studio } from '../../api/client';
+import i18next from '../../i18n';
+import { registryLang } from '../../lib/rules';
 import { useStudio } from '../../stores/studio-store';
 
 interface CheckState {
@@ -26,7 +28,7 @@ export const useCheck = create<CheckState>((set, get) => ({
   async start(source, preset) {
     set({ report: null, error: null, mediaUrl: null, htmlUrl: null, progress: { stage: 'probe', fraction: 0, etaSeconds: null } });
     try {
-      const { jobId } = await studio.call('check.start', { source, preset });
+      const { jobId } = await studio.call('check.start', { source, preset, lang: registryLang(i18next.language) });
       set({ jobId });
     } catch (err) {
       set({ progress: null });
