@@ -21,6 +21,7 @@ import { convertEvents, convertMethods } from './contract/convert';
 import { keyingEvents, keyingMethods } from './contract/keying';
 import { checkEvents, checkMethods } from './contract/check';
 import { prompterEvents, prompterMethods } from './contract/prompter';
+import { reviewEvents, reviewMethods } from './contract/review';
 import { shootRunEvents, shootRunMethods } from './contract/shoot-run';
 import { visionEvents, visionMethods } from './contract/vision';
 import { StudioErrorSchema } from './errors';
@@ -95,6 +96,7 @@ export const methods = {
   ...visionMethods,
   ...keyingMethods,
   ...convertMethods,
+  ...reviewMethods,
 } as const;
 
 export type Methods = typeof methods;
@@ -121,6 +123,7 @@ export const events = {
   ...visionEvents,
   ...keyingEvents,
   ...convertEvents,
+  ...reviewEvents,
 } as const;
 export type Events = typeof events;
 export type EventName = keyof Events;
