@@ -6,6 +6,7 @@ import { createCoreHandlers } from './handlers/core';
 import { createKeyingHandlers } from './handlers/keying';
 import { createPrompterHandlers } from './handlers/prompter';
 import { createReviewHandlers } from './handlers/review';
+import { createExportHandlers } from './handlers/export';
 import { createShootRunHandlers } from './handlers/shoot-run';
 import { createVisionHandlers } from './handlers/vision';
 import { recoverInterruptedTakes } from './services/take-recovery';
@@ -36,6 +37,7 @@ export function createStudio(opts: ContextOptions): Studio {
     ...createKeyingHandlers(context),
     ...createConvertHandlers(context),
     ...createReviewHandlers(context),
+    ...createExportHandlers(context),
   };
   // Takes a crash left behind are rebuilt in the background; the UI hears of them by event.
   const recovery = recoverInterruptedTakes(

@@ -22,6 +22,7 @@ import { keyingEvents, keyingMethods } from './contract/keying';
 import { checkEvents, checkMethods } from './contract/check';
 import { prompterEvents, prompterMethods } from './contract/prompter';
 import { reviewEvents, reviewMethods } from './contract/review';
+import { exportEvents, exportMethods } from './contract/export';
 import { shootRunEvents, shootRunMethods } from './contract/shoot-run';
 import { visionEvents, visionMethods } from './contract/vision';
 import { StudioErrorSchema } from './errors';
@@ -97,6 +98,7 @@ export const methods = {
   ...keyingMethods,
   ...convertMethods,
   ...reviewMethods,
+  ...exportMethods,
 } as const;
 
 export type Methods = typeof methods;
@@ -124,6 +126,7 @@ export const events = {
   ...keyingEvents,
   ...convertEvents,
   ...reviewEvents,
+  ...exportEvents,
 } as const;
 export type Events = typeof events;
 export type EventName = keyof Events;
