@@ -4,13 +4,11 @@
  * whose {{placeholders}} come from the finding's values. `error` refuses the export; `warn` and
  * `info` are shown inline and written to the package's README.
  */
-export interface RuleDef {
-  id: string;
-  section: string;
-  severity: 'error' | 'warn' | 'info';
-  title: { en: string; 'zh-CN': string };
-  message: { en: string; 'zh-CN': string };
-}
+import { fill } from './render';
+import type { RuleDef } from './types';
+
+/** The export rules' templates are plain strings (no plural forms). */
+type ExportRuleDef = RuleDef & { message: { en: string; 'zh-CN': string } };
 
 export const exportRules = [
   {
@@ -177,19 +175,19 @@ export const exportRules = [
       'zh-CN': '验收检查未通过（{{errors}} 个错误）；操作员确认后仍导出',
     },
   },
-] as const satisfies readonly RuleDef[];
+] as const satisfies readonly ExportRuleDef[];
 
 export type ExportRuleId = (typeof exportRules)[number]['id'];
 
-const byId = new Map<string, RuleDef>(exportRules.map((r) => [r.id, r]));
+const byId = new Map<string, ExportRuleDef>(exportRules.map((r) => [r.id, r]));
 
-export function exportRule(id: ExportRuleId): RuleDef {
+export function exportRule(id: ExportRuleId): ExportRuleDef {
   const r = byId.get(id);
   if (!r) throw new Error(`unknown export rule ${id}`);
   return r;
 }
 
-/** Fill a template's {{name}} placeholders; a missing value stays visible as {{name}}. */
+/** Fill a template's {{name}} placeholders (the registry's one filler). */
 export function fillTemplate(template: string, values: Record<string, string | number>): string {
-  return template.replace(/\{\{(\w+)\}\}/g, (all, k: string) => (k in values ? String(values[k]) : all));
+  return fill(template, values);
 }
