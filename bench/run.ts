@@ -6,6 +6,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { benchChecker } from './checker';
+import { benchExport } from './export';
 import { benchFoundation } from './foundation';
 import { benchKeying } from './keying';
 import { repoRoot, type BenchEntry } from './lib';
@@ -18,6 +19,7 @@ const GROUPS: Record<string, () => Promise<BenchEntry[]>> = {
   checker: benchChecker,
   keying: benchKeying,
   vision: benchVision,
+  export: benchExport,
 };
 
 const only = process.argv.slice(2);

@@ -42,10 +42,11 @@ test('open a recorded take, step frames, mark a motion task, export the package'
 
   // The real checker on the delivery file, saved where the Check screen saves it.
   const dir = await takeDir(shootName, 'take-001');
-  const { report } = await checkFile(path.join(dir, 'delivery.mp4'), { preset: 'motion-actions', faces: null, markers: [] });
+  const { report } = await checkFile(path.join(dir, 'delivery.mp4'), { preset: 'standard-short', faces: null, markers: [] });
   await writeJsonAtomic(path.join(dir, 'check.json'), report);
   await writeFileAtomic(path.join(dir, 'check.html'), reportHtml(report, 'en'));
-  expect(report.findings.length).toBeGreaterThan(0); // 540×960 is neither 1080p nor 4K (§7.1), at least
+  // A few seconds cannot hold the standard's 30 s silence + 5 min narration (§1.2.1): the check fails.
+  expect(report.verdict).toBe('fail');
 
   await page.getByTestId('nav-review').click();
   await page.getByTestId('review-take').selectOption('take-001');
@@ -78,6 +79,19 @@ test('open a recorded take, step frames, mark a motion task, export the package'
   await expect(transport).toHaveAttribute('data-frame', '2');
   await page.getByTestId('step-back-second').click();
   await expect(transport).toHaveAttribute('data-frame', '0');
+  // L plays forward, K stops: the frame moved on and stays put.
+  await page.locator('body').click({ position: { x: 5, y: 5 } });
+  await page.keyboard.press('l');
+  await expect(transport).not.toHaveAttribute('data-frame', '0', { timeout: 30_000 });
+  await page.keyboard.press('k');
+  await expect(page.getByTestId('play')).toHaveText('Play');
+  const stoppedAt = await transport.getAttribute('data-frame');
+  await page.waitForTimeout(500);
+  await expect(transport).toHaveAttribute('data-frame', stoppedAt!);
+  // J shuttles backwards to the start.
+  await page.keyboard.press('j');
+  await expect(transport).toHaveAttribute('data-frame', '0', { timeout: 30_000 });
+  await page.keyboard.press('k');
 
   // A Motion-editable task marked by hand: idle from the current frame, then three actions.
   await page.getByTestId('task-modelType').selectOption('motion');
@@ -120,17 +134,18 @@ test('open a recorded take, step frames, mark a motion task, export the package'
   await setLanguage(page, 'zh-CN');
   await expect(page.getByTestId('nav-review')).toContainText('审阅');
   await shot(page, 'review-01-timeline-findings-zh-CN');
+  await page.getByTestId('task-form').scrollIntoViewIfNeeded();
+  await shot(page, 'review-04-task-form-zh-CN');
   await setLanguage(page, 'en');
+  await shot(page, 'review-04-task-form-en');
 
   // The check failed: export asks first, then records the confirmation.
   const outDir = path.join(e2eHome, 'exports-e2e');
   await page.getByTestId('export-dir').fill(outDir);
   await page.getByTestId('export-start').click();
-  if (report.verdict === 'fail') {
-    await expect(page.getByTestId('export-confirm')).toBeVisible();
-    await shot(page, 'review-02-confirm-en');
-    await page.getByTestId('export-confirm-yes').click();
-  }
+  await expect(page.getByTestId('export-confirm')).toBeVisible();
+  await shot(page, 'review-02-confirm-en');
+  await page.getByTestId('export-confirm-yes').click();
   const done = page.getByTestId('export-done');
   await expect(done).toBeVisible({ timeout: 120_000 });
   await shot(page, 'review-03-exported-en');
@@ -156,7 +171,9 @@ test('open a recorded take, step frames, mark a motion task, export the package'
   ]);
   GreenParamsSchema.parse(JSON.parse(readFileSync(path.join(folder, 'greenParams.json'), 'utf8')));
   const manifest = JSON.parse(readFileSync(path.join(folder, 'export.json'), 'utf8')) as { check: { forcedFailedCheck: boolean } };
-  expect(manifest.check.forcedFailedCheck).toBe(report.verdict === 'fail');
+  expect(manifest.check.forcedFailedCheck).toBe(true);
+  await expect(done).toHaveAttribute('data-forced', 'true');
+  expect(readFileSync(path.join(folder, 'README.txt'), 'utf8')).toContain('验收检查未通过，操作员确认后仍然导出');
   expect(existsSync(path.join(dir, 'delivery.mp4'))).toBe(true); // the take is untouched
   expect(errors).toEqual([]);
 });

@@ -148,6 +148,24 @@ describe('export package', () => {
     expect(JSON.parse(readFileSync(path.join(r.folder, 'export.json'), 'utf8')).check).toEqual({ verdict: 'fail', errors: 1, forcedFailedCheck: true });
   });
 
+  it('cancel stops the conversion and leaves nothing behind', async () => {
+    const out = path.join(t.dir, 'out-cancel');
+    const abort = new AbortController();
+    const job = exportPackage({
+      ff: await locateFfmpeg(),
+      videos: [{ file: mediaFile('talking-4.mp4'), role: 'primary' }],
+      params: TaskParamsSchema.parse({ characterName: 'Cancel' }),
+      outDir: out,
+      cacheDir: path.join(t.dir, 'cache'),
+      signal: abort.signal,
+      onProgress: (p) => {
+        if (p.stage === 'video') abort.abort();
+      },
+    });
+    await expect(job).rejects.toThrow(/cancelled/);
+    expect(readdirSync(out)).toEqual([]);
+  });
+
   it('converts a file that is not yet the delivery format (VFR talking-1 → 25/1), multi-scene with roles', async () => {
     const r = await exportPackage({
       ff: await locateFfmpeg(),

@@ -61,8 +61,10 @@ export async function computePeaks(file: string, o: ComputePeaksOptions): Promis
   let carry: Buffer | null = null;
   const flush = (final: boolean) => {
     if (!o.onChunk) return;
-    while (min.length - sent >= chunkBuckets || (final && min.length > sent)) {
-      const end = Math.min(min.length, sent + chunkBuckets);
+    // The first chunk is short (5 s) so the waveform starts drawing at once; then 30-s chunks.
+    const size = () => (sent === 0 ? Math.min(chunkBuckets, pps * 5) : chunkBuckets);
+    while (min.length - sent >= size() || (final && min.length > sent)) {
+      const end = Math.min(min.length, sent + size());
       o.onChunk({ offset: sent, min: min.slice(sent, end), max: max.slice(sent, end) });
       sent = end;
     }

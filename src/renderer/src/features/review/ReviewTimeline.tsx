@@ -50,7 +50,9 @@ export function ReviewTimeline({ durationSec, peaks, media, frame, markers, chec
   );
   const playhead = <div className="playhead" style={{ left: pct(frame / GRID_FPS) }} />;
 
-  const findingTrack = (id: string, label: string, list: readonly Finding[]) => (
+  // Errors drawn last so they stay on top of whole-file warnings and notes.
+  const rank = { info: 0, warn: 1, error: 2 } as const;
+  const findingTrack = (id: string, label: string, all: readonly Finding[], list = [...all].sort((a, b) => rank[a.severity] - rank[b.severity])) => (
     <div className="track-row">
       <span className="track-label">{label}</span>
       <div className="track" data-testid={`track-${id}`} data-count={list.length}>
