@@ -58,6 +58,7 @@ test('open a recorded take, step frames, mark a motion task, export the package'
   expect(total).toBe(Math.round(report.probe.durationSec * 25));
   await expect(page.locator('[data-peaks-complete="true"]')).toBeVisible({ timeout: 60_000 });
   await expect(page.getByTestId('track-check')).toHaveAttribute('data-count', String(report.findings.length));
+  await expect(page.getByTestId('thumbnails')).toHaveAttribute('data-count', '16', { timeout: 60_000 });
   await expect(page.getByTestId('review-check')).toHaveAttribute('data-verdict', report.verdict);
 
   // Frame stepping: keys and buttons, shown as SS:FF, frame number and seconds.

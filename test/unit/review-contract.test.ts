@@ -37,6 +37,7 @@ const cases: [string, string, unknown, string | RegExp][] = [
   ['export bad model', 'export.start', { source: { kind: 'file', path: take }, params: { ...good, modelType: 'deluxe' }, outDir: path.join(t.dir, 'o') }, 'bad-argument'],
   ['export huge name', 'export.start', { source: { kind: 'file', path: take }, params: { characterName: 'x'.repeat(5000) }, outDir: path.join(t.dir, 'o') }, 'bad-argument'],
   ['export 500 actions', 'export.start', { source: { kind: 'file', path: take }, params: { ...good, actions: Array.from({ length: 500 }, () => ({ name: 'a', start: 0, end: 1 })) }, outDir: path.join(t.dir, 'o') }, 'bad-argument'],
+  ['thumbnails 1000', 'review.thumbnails', { source: { kind: 'file', path: take }, count: 1000 }, 'bad-argument'],
   ['export cancel bad id', 'export.cancel', { jobId: '../../x' }, 'bad-argument'],
 ];
 
@@ -68,6 +69,8 @@ describe('review and export contract', () => {
     const p = await studio.dispatch('media.peaks', { source: { kind: 'file', path: take } });
     expect(p).toMatchObject({ ok: true, value: { complete: false } });
     expect((await done).offset).toBeGreaterThanOrEqual(245); // 5 s at 50/s
+    const th = await studio.dispatch('review.thumbnails', { source: { kind: 'file', path: take }, count: 4 });
+    expect(th.ok && (th.value as { items: { t: number; url: string }[] }).items.map((x) => x.url.slice(0, 23))).toEqual(Array(4).fill('data:image/jpeg;base64,'));
     const again = await studio.dispatch('media.peaks', { source: { kind: 'file', path: take } });
     expect(again).toMatchObject({ ok: true, value: { complete: true } });
 

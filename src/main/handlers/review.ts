@@ -8,6 +8,7 @@ import type { HandlersFor } from '../dispatch';
 import { locateFfmpeg, probeMedia } from '../services/ffmpeg';
 import { GreenParamsStore } from '../services/keying/green-params-store';
 import { PeaksCache } from '../services/media/peaks';
+import { thumbnailAt } from '../services/checker/thumbnails';
 
 /** The file a review source names: a take's delivery MP4 (else its recording), or a checked path. */
 export async function resolveReviewFile(ctx: StudioContext, source: ReviewSource): Promise<{ file: string; takeDir: string | null }> {
@@ -35,7 +36,7 @@ export async function readTakeCheck(takeDir: string | null) {
 }
 
 /** Review (issue #17): open a take or a file, and its waveform peaks computed and cached in main. */
-export function createReviewHandlers(ctx: StudioContext): HandlersFor<'review.open' | 'media.peaks'> {
+export function createReviewHandlers(ctx: StudioContext): HandlersFor<'review.open' | 'media.peaks' | 'review.thumbnails'> {
   const peaks = new PeaksCache({ dir: path.join(ctx.home.root, 'cache', 'peaks'), ff: () => locateFfmpeg(ctx.env), log: ctx.log });
   const green = new GreenParamsStore(ctx.store);
   return {
@@ -55,6 +56,19 @@ export function createReviewHandlers(ctx: StudioContext): HandlersFor<'review.op
         greenParams: gp && gp.source !== 'default' ? gp.params : null,
         exportDir: path.join(ctx.home.root, 'exports'),
       };
+    },
+    'review.thumbnails': async ({ source, count }) => {
+      const { file } = await resolveReviewFile(ctx, source);
+      const ff = await locateFfmpeg(ctx.env);
+      const probe = await probeMedia(file, ff);
+      const items: { t: number; url: string }[] = [];
+      // One at a time: two cores are shared with the player and whatever else runs.
+      for (let i = 0; i < count; i++) {
+        const t = ((i + 0.5) / count) * probe.durationSec;
+        const url = await thumbnailAt(ff, file, t).catch(() => null);
+        if (url) items.push({ t, url });
+      }
+      return { items };
     },
     'media.peaks': async ({ source, peaksPerSecond }) => {
       const { file } = await resolveReviewFile(ctx, source);

@@ -49,6 +49,11 @@ export const reviewMethods = {
       max: z.array(z.number()),
     }),
   },
+  /** Small pictures evenly spaced over the file for the timeline (ffmpeg seeks in main). */
+  'review.thumbnails': {
+    input: z.object({ source: ReviewSourceSchema, count: z.number().int().min(1).max(40).default(16) }).strict(),
+    output: z.object({ items: z.array(z.object({ t: z.number(), url: z.string() })) }),
+  },
 } as const;
 
 export const reviewEvents = {

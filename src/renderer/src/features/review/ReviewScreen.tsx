@@ -311,6 +311,7 @@ export function ReviewScreen() {
               checkFindings={info.check?.findings ?? []}
               liveFindings={info.take?.findings ?? []}
               segments={segments}
+              thumbnails={review.thumbnails}
               onSeek={(s) => player.seekSeconds(s)}
               onSegmentChange={onSegmentChange}
             />

@@ -34,12 +34,13 @@ interface Props {
   checkFindings: readonly Finding[];
   liveFindings: readonly Finding[];
   segments: readonly TimelineSegment[];
+  thumbnails: readonly { t: number; url: string }[];
   onSeek(t: number): void;
   onSegmentChange(id: string, start: number, end: number): void;
 }
 
 /** The waveform with the segments on it, then one coloured track each for markers, check and live findings. */
-export function ReviewTimeline({ durationSec, peaks, media, frame, markers, checkFindings, liveFindings, segments, onSeek, onSegmentChange }: Props) {
+export function ReviewTimeline({ durationSec, peaks, media, frame, markers, checkFindings, liveFindings, segments, thumbnails, onSeek, onSegmentChange }: Props) {
   const { t, i18n } = useTranslation();
   const lang = i18n.language === 'zh-CN' ? 'zh-CN' : 'en';
   const pct = (s: number) => `${Math.min(100, Math.max(0, (s / Math.max(durationSec, 0.001)) * 100))}%`;
@@ -75,6 +76,18 @@ export function ReviewTimeline({ durationSec, peaks, media, frame, markers, chec
 
   return (
     <div className="review-timeline" data-testid="review-timeline">
+      {thumbnails.length > 0 && (
+        <div className="track-row">
+          <span className="track-label">{t('review.track.pictures')}</span>
+          <div className="filmstrip" data-testid="thumbnails" data-count={thumbnails.length}>
+            {thumbnails.map((x) => (
+              <button type="button" key={x.t} className="thumb-button" title={`${x.t.toFixed(2)} s`} onClick={() => onSeek(x.t)}>
+                <img src={x.url} alt="" />
+              </button>
+            ))}
+          </div>
+        </div>
+      )}
       <div className="track-row">
         <span className="track-label">
           {t('review.track.audio')}

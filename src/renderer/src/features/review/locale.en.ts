@@ -16,7 +16,7 @@ export const reviewEn = {
     },
     keys: '← → one frame · Shift+← → one second · J K L shuttle · Space play/pause',
     step: { backSecond: '−1 s', backFrame: '−1 frame', forwardFrame: '+1 frame', forwardSecond: '+1 s', play: 'Play', pause: 'Pause' },
-    track: { audio: 'Audio', markers: 'Markers', check: 'Check', live: 'Live monitor', segments: 'Segments' },
+    track: { pictures: 'Pictures', audio: 'Audio', markers: 'Markers', check: 'Check', live: 'Live monitor', segments: 'Segments' },
     peaksLoading: '(reading audio…)',
     noAudio: '(no audio)',
     marker: { phase: 'Phase', flub: 'Flub', 'action-start': 'Action start (A)', 'action-end': 'Action end (E)', 'return-idle': 'Back to idle (I)', note: 'Note' },

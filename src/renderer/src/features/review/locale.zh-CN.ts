@@ -19,7 +19,7 @@ export const reviewZhCN: Shape<typeof reviewEn> = {
     },
     keys: '← → 一帧 · Shift+← → 一秒 · J K L 穿梭 · 空格 播放/暂停',
     step: { backSecond: '−1 秒', backFrame: '−1 帧', forwardFrame: '+1 帧', forwardSecond: '+1 秒', play: '播放', pause: '暂停' },
-    track: { audio: '音频', markers: '标记', check: '验收检查', live: '实时监测', segments: '片段' },
+    track: { pictures: '画面', audio: '音频', markers: '标记', check: '验收检查', live: '实时监测', segments: '片段' },
     peaksLoading: '（正在读取音频…）',
     noAudio: '（无音频）',
     marker: { phase: '阶段', flub: '口误', 'action-start': '动作开始 (A)', 'action-end': '动作结束 (E)', 'return-idle': '回到待机 (I)', note: '备注' },

@@ -20,6 +20,7 @@ interface ReviewState {
   info: ReviewInfo | null;
   opening: boolean;
   peaks: PeaksState | null;
+  thumbnails: { t: number; url: string }[];
   error: { code: string; message: string; hint?: string } | null;
   exportJob: string | null;
   exportProgress: { stage: string; fraction: number; etaSeconds: number | null } | null;
@@ -41,17 +42,22 @@ export const useReview = create<ReviewState>((set, get) => ({
   info: null,
   opening: false,
   peaks: null,
+  thumbnails: [],
   error: null,
   exportJob: null,
   exportProgress: null,
   exportResult: null,
   exportError: null,
   async open(source) {
-    set({ source, opening: true, info: null, peaks: null, error: null, exportResult: null, exportError: null });
+    set({ source, opening: true, info: null, peaks: null, thumbnails: [], error: null, exportResult: null, exportError: null });
     try {
       const info = await studio.call('review.open', { source });
       if (get().source !== source) return;
       set({ info, opening: false });
+      void studio.call('review.thumbnails', { source, count: 16 }).then(
+        (r) => get().source === source && set({ thumbnails: r.items }),
+        () => {},
+      );
       const buckets = Math.ceil(info.probe.durationSec * PPS) + 1;
       const p = await studio.call('media.peaks', { source, peaksPerSecond: PPS });
       if (get().source !== source) return;
