@@ -38,6 +38,8 @@ const cases: [string, string, unknown, string | RegExp][] = [
   ['export huge name', 'export.start', { source: { kind: 'file', path: take }, params: { characterName: 'x'.repeat(5000) }, outDir: path.join(t.dir, 'o') }, 'bad-argument'],
   ['export 500 actions', 'export.start', { source: { kind: 'file', path: take }, params: { ...good, actions: Array.from({ length: 500 }, () => ({ name: 'a', start: 0, end: 1 })) }, outDir: path.join(t.dir, 'o') }, 'bad-argument'],
   ['thumbnails 1000', 'review.thumbnails', { source: { kind: 'file', path: take }, count: 1000 }, 'bad-argument'],
+  ['aux relative', 'export.start', { source: { kind: 'file', path: take }, params: good, outDir: path.join(t.dir, 'o'), auxiliaries: ['aux.mp4'] }, 'bad-argument'],
+  ['aux 11 files', 'export.start', { source: { kind: 'file', path: take }, params: good, outDir: path.join(t.dir, 'o'), auxiliaries: Array(11).fill(take) }, 'bad-argument'],
   ['export cancel bad id', 'export.cancel', { jobId: '../../x' }, 'bad-argument'],
 ];
 
@@ -83,10 +85,10 @@ describe('review and export contract', () => {
         }
       });
     });
-    const e = await studio.dispatch('export.start', { source: { kind: 'file', path: take }, params: { characterName: 'Contract' }, outDir: out });
+    const e = await studio.dispatch('export.start', { source: { kind: 'file', path: take }, params: { characterName: 'Contract' }, outDir: out, auxiliaries: [take] });
     expect(e.ok).toBe(true);
     const res = await finished;
     expect(res.error).toBeNull();
-    expect(readdirSync(res.result!.folder).sort()).toEqual(['Contract-standard.mp4', 'README.txt', 'export.json', 'task.json']);
+    expect(readdirSync(res.result!.folder).sort()).toEqual(['Contract-standard-auxiliary-1.mp4', 'Contract-standard-primary.mp4', 'README.txt', 'export.json', 'task.json']);
   });
 });

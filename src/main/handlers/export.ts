@@ -28,7 +28,7 @@ export function createExportHandlers(ctx: StudioContext): HandlersFor<'export.st
       running = { id, abort };
       void exportPackage({
         ff,
-        videos: [{ file, role: 'primary' }],
+        videos: [{ file, role: 'primary' }, ...i.auxiliaries.map((a) => ({ file: a, role: 'auxiliary' as const }))],
         params: i.params,
         outDir: i.outDir,
         check: check ? { report: check.report, html: check.html } : null,

@@ -6,6 +6,7 @@
 import { z } from 'zod';
 import { StudioErrorSchema } from '../errors';
 import { TaskParamsSchema } from '../task/schema';
+import { LocalPathSchema } from './check';
 import { HostPathSchema } from './convert';
 import { ReviewSourceSchema } from './review';
 
@@ -28,6 +29,8 @@ export const exportMethods = {
         params: TaskParamsSchema,
         /** The folder the package folder is created in; main checks it. */
         outDir: HostPathSchema,
+        /** Multi-scene (§4, §5.2): auxiliary videos after the primary (the source), in upload order. */
+        auxiliaries: z.array(LocalPathSchema).max(10).default([]),
         /** Confirmed: export although the take's acceptance check failed. */
         confirmFailedCheck: z.boolean().default(false),
       })

@@ -32,6 +32,7 @@ export function ReviewScreen() {
   const [form, setForm] = useState<TaskForm | null>(null);
   const [outDir, setOutDir] = useState('');
   const [confirming, setConfirming] = useState(false);
+  const [aux, setAux] = useState('');
   const video = useRef<HTMLVideoElement>(null);
   const [videoEl, setVideoEl] = useState<HTMLVideoElement | null>(null);
   const duration = info?.probe.durationSec ?? 0;
@@ -132,7 +133,8 @@ export function ReviewScreen() {
       return;
     }
     setConfirming(false);
-    void review.startExport(params, outDir.trim(), confirmed);
+    const auxiliaries = aux.split('\n').map((l) => l.trim()).filter(Boolean);
+    void review.startExport(params, outDir.trim(), confirmed, auxiliaries);
   };
 
   const frame = player.frame;
@@ -212,6 +214,10 @@ export function ReviewScreen() {
               <label className="field">
                 {t('review.export.folder')}
                 <input data-testid="export-dir" value={outDir} onChange={(e) => setOutDir(e.target.value)} />
+              </label>
+              <label className="field">
+                {t('review.export.auxiliaries')}
+                <textarea data-testid="export-aux" rows={2} value={aux} placeholder="/home/operator/footage/outfit-2.mp4" onChange={(e) => setAux(e.target.value)} />
               </label>
               <div className="row">
                 <button type="button" data-testid="export-start" disabled={hasErrors || !!review.exportJob || !outDir.trim()} onClick={() => onExport(false)}>

@@ -67,6 +67,7 @@ export const reviewEn = {
     export: {
       heading: 'Export',
       folder: 'Folder to create the package in',
+      auxiliaries: 'Multi-scene: auxiliary videos, one full path a line (uploaded after this primary video, §5.2)',
       start: 'Export package',
       cancel: 'Cancel',
       blocked: 'Correct the errors above to export.',

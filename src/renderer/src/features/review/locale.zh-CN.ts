@@ -70,6 +70,7 @@ export const reviewZhCN: Shape<typeof reviewEn> = {
     export: {
       heading: '导出',
       folder: '在此文件夹中创建导出包',
+      auxiliaries: '多场景：辅助视频，每行一个完整路径（在本主视频之后添加，§5.2）',
       start: '导出文件包',
       cancel: '取消',
       blocked: '请先修正上面的错误再导出。',

@@ -27,7 +27,7 @@ interface ReviewState {
   exportResult: ExportResult | null;
   exportError: { code: string; message: string; hint?: string } | null;
   open(source: ReviewSource): Promise<void>;
-  startExport(params: TaskParamsInput, outDir: string, confirmFailedCheck: boolean): Promise<void>;
+  startExport(params: TaskParamsInput, outDir: string, confirmFailedCheck: boolean, auxiliaries?: string[]): Promise<void>;
   cancelExport(): Promise<void>;
 }
 
@@ -70,12 +70,12 @@ export const useReview = create<ReviewState>((set, get) => ({
       set({ opening: false, error: asError(err) });
     }
   },
-  async startExport(params, outDir, confirmFailedCheck) {
+  async startExport(params, outDir, confirmFailedCheck, auxiliaries = []) {
     const source = get().source;
     if (!source) return;
     set({ exportResult: null, exportError: null, exportProgress: { stage: 'prepare', fraction: 0, etaSeconds: null } });
     try {
-      const { jobId } = await studio.call('export.start', { source, params, outDir, confirmFailedCheck });
+      const { jobId } = await studio.call('export.start', { source, params, outDir, confirmFailedCheck, auxiliaries });
       set({ exportJob: jobId });
     } catch (err) {
       set({ exportProgress: null, exportError: asError(err) });
