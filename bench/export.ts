@@ -38,7 +38,7 @@ export async function benchExport(): Promise<BenchEntry[]> {
     const note = `${(seconds / 60).toFixed(0)}-min take, 270×480 (derive ${(made.ms / 1000).toFixed(0)} s)`;
     return [
       { name: 'review.open-probe', value: open.ms, unit: 'ms', note },
-      { name: 'review.peaks-first-chunk', value: firstChunkMs, unit: 'ms', note: 'first 30 s of waveform on screen' },
+      { name: 'review.peaks-first-chunk', value: firstChunkMs, unit: 'ms', note: 'first 5 s of waveform on screen' },
       { name: 'review.peaks-full', value: fullMs, unit: 'ms', note: `${full.max.length} buckets at 50/s` },
       { name: 'review.peaks-cached', value: cached.ms, unit: 'ms', note: `second open; cache file ${(size / 1024).toFixed(0)} KB` },
     ];
