@@ -6,6 +6,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { benchChecker } from './checker';
+import { benchExport } from './export';
 import { benchFoundation } from './foundation';
 import { benchKeying } from './keying';
 import { benchTakes } from './takes';
@@ -20,6 +21,7 @@ const GROUPS: Record<string, () => Promise<BenchEntry[]>> = {
   keying: benchKeying,
   vision: benchVision,
   takes: benchTakes,
+  export: benchExport,
 };
 
 const only = process.argv.slice(2);

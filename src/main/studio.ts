@@ -5,6 +5,8 @@ import { createCheckHandlers } from './handlers/check';
 import { createCoreHandlers } from './handlers/core';
 import { createKeyingHandlers } from './handlers/keying';
 import { createPrompterHandlers } from './handlers/prompter';
+import { createReviewHandlers } from './handlers/review';
+import { createExportHandlers } from './handlers/export';
 import { createShootRunHandlers } from './handlers/shoot-run';
 import { createVisionHandlers } from './handlers/vision';
 import { recoverInterruptedTakes } from './services/takes/recovery';
@@ -35,6 +37,8 @@ export function createStudio(opts: ContextOptions): Studio {
     ...createVisionHandlers(context),
     ...createKeyingHandlers(context),
     ...createConvertHandlers(context),
+    ...createReviewHandlers(context),
+    ...createExportHandlers(context),
   };
   return { dispatch: createDispatcher(handlers, context.log), bus: context.bus, context };
 }

@@ -23,6 +23,8 @@ import { convertEvents, convertMethods } from './contract/convert';
 import { keyingEvents, keyingMethods } from './contract/keying';
 import { checkEvents, checkMethods } from './contract/check';
 import { prompterEvents, prompterMethods } from './contract/prompter';
+import { reviewEvents, reviewMethods } from './contract/review';
+import { exportEvents, exportMethods } from './contract/export';
 import { shootRunEvents, shootRunMethods } from './contract/shoot-run';
 import { visionEvents, visionMethods } from './contract/vision';
 import { StudioErrorSchema } from './errors';
@@ -118,6 +120,8 @@ export const methods = {
   ...visionMethods,
   ...keyingMethods,
   ...convertMethods,
+  ...reviewMethods,
+  ...exportMethods,
 } as const;
 
 export type Methods = typeof methods;
@@ -144,6 +148,8 @@ export const events = {
   ...visionEvents,
   ...keyingEvents,
   ...convertEvents,
+  ...reviewEvents,
+  ...exportEvents,
 } as const;
 export type Events = typeof events;
 export type EventName = keyof Events;

@@ -1,6 +1,7 @@
 import type { CliCommand } from '../command';
 import { checkCommand } from './check';
 import { convertCommand } from './convert';
+import { exportCommand } from './export';
 import { keyCommand } from './key';
 import { mergeCommand } from './merge';
 import { probeCommand } from './probe';
@@ -12,4 +13,5 @@ export const commands: readonly CliCommand[] = [
   convertCommand,
   mergeCommand,
   checkCommand,
+  exportCommand,
 ];

@@ -5,12 +5,14 @@ import { prompterEn } from '../features/prompter/locale.en';
 import { runEn } from '../features/run/locale.en';
 import { visionEn } from '../features/vision/locale.en';
 import type { Shape } from './shape';
+import { reviewEn } from '../features/review/locale.en';
 
 /** English strings. zh-CN.ts must have the same keys (checked by the type below and a unit test). */
 export const en = {
   ...runEn,
   ...prompterEn,
   ...checkEn,
+  ...reviewEn,
   vision: visionEn,
   keying: keyingEn,
   convert: convertEn,
@@ -26,6 +28,7 @@ export const en = {
     check: 'Check',
     keying: 'Keying',
     convert: 'Convert',
+    review: 'Review & export',
   },
   shoot: {
     heading: 'Shoot',

@@ -5,11 +5,13 @@ import { prompterZhCN } from '../features/prompter/locale.zh-CN';
 import { runZhCN } from '../features/run/locale.zh-CN';
 import { visionZhCN } from '../features/vision/locale.zh-CN';
 import type { Messages } from './en';
+import { reviewZhCN } from '../features/review/locale.zh-CN';
 
 export const zhCN: Messages = {
   ...runZhCN,
   ...prompterZhCN,
   ...checkZhCN,
+  ...reviewZhCN,
   vision: visionZhCN,
   keying: keyingZhCN,
   convert: convertZhCN,
@@ -25,6 +27,7 @@ export const zhCN: Messages = {
     check: '验收检查',
     keying: '抠像',
     convert: '转换',
+    review: '审阅与导出',
   },
   shoot: {
     heading: '拍摄',
