@@ -4,16 +4,14 @@
  * screen, step frames, mark a Motion-editable task by hand, see the inline rules, confirm the
  * failed check and export; then inspect the package on disk with ffprobe and the schemas.
  */
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { expect, test } from '@playwright/test';
-import { writeFileAtomic, writeJsonAtomic } from '../src/main/services/atomic-write';
-import { checkFile } from '../src/main/services/checker/check-file';
 import { GreenParamsSchema } from '../src/shared/green-params';
-import { reportHtml } from '../src/shared/qc/report-html';
+import { CheckReportSchema } from '../src/shared/qc/report';
 import { TaskSchema } from '../src/shared/task/schema';
-import { BASE_CHROMIUM_ARGS, chromiumPath, e2eHome, fakeMediaArgs, mediaDir } from './env';
+import { BASE_CHROMIUM_ARGS, chromiumPath, e2eHome, fakeMediaArgs, mediaDir, repoRoot } from './env';
 import { fixture } from './global-setup';
 import { createShoot, openStudio, setLanguage, shot, takeDir } from './helpers';
 
@@ -42,9 +40,11 @@ test('open a recorded take, step frames, mark a motion task, export the package'
 
   // The real checker on the delivery file, saved where the Check screen saves it.
   const dir = await takeDir(shootName, 'take-001');
-  const { report } = await checkFile(path.join(dir, 'delivery.mp4'), { preset: 'standard-short', faces: null, markers: [] });
-  await writeJsonAtomic(path.join(dir, 'check.json'), report);
-  await writeFileAtomic(path.join(dir, 'check.html'), reportHtml(report, 'en'));
+  // Through the CLI, as a batch would run it (exit 1: the file fails what was asked).
+  const cli = spawnSync('npx', ['tsx', 'src/cli/index.ts', 'check', path.join(dir, 'delivery.mp4'), '--preset', 'standard', '--no-faces',
+    '--json', path.join(dir, 'check.json'), '--html', path.join(dir, 'check.html')], { cwd: repoRoot, encoding: 'utf8' });
+  expect(cli.status, cli.stderr).toBe(1);
+  const report = CheckReportSchema.parse(JSON.parse(readFileSync(path.join(dir, 'check.json'), 'utf8')));
   // A few seconds cannot hold the standard's 30 s silence + 5 min narration (§1.2.1): the check fails.
   expect(report.verdict).toBe('fail');
 
