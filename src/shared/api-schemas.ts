@@ -5,7 +5,7 @@
 import { z } from 'zod';
 import { ProbeResultSchema } from './probe';
 import { StudioErrorSchema } from './errors';
-import { FindingSchema } from './findings';
+import { StoredFindingSchema } from './findings';
 import { PRESET_IDS, PRESHOOT_CHECKLIST, type ChecklistId, type PresetId } from './standards';
 
 export const CONTRACT_VERSION = 1;
@@ -138,7 +138,7 @@ export const TakeSchema = z.object({
   /** Set when the take was interrupted (crash, kill, power cut) and rebuilt at the next start. */
   recovered: z.object({ at: z.string(), recordedSeconds: z.number().nullable() }).nullable().default(null),
   /** What the live face and lip monitor found during the take (src/shared/findings.ts); absent in older takes. */
-  findings: z.array(FindingSchema).optional(),
+  findings: z.array(StoredFindingSchema).optional(),
 });
 export type Take = z.infer<typeof TakeSchema>;
 

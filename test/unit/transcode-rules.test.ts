@@ -92,7 +92,8 @@ describe('formatProblems (delivery format rules)', () => {
     ]);
     for (const f of found) {
       expect(f.section).toMatch(/^§\d/);
-      expect(f).toMatchObject({ severity: 'warn', start: null, end: null });
+      // Whole-file problems span the whole file (src/shared/findings.ts; ADR 0003).
+      expect(f).toMatchObject({ severity: 'warn', start: 0, end: p.durationSec });
       expect(formatRule(f.rule)?.fixedByConvert).toBe(true);
     }
     expect(found.find((f) => f.rule === 'format.hdr')).toMatchObject({ section: '§1.2.3, §7.1', values: { transfer: 'HLG' } });

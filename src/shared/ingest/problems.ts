@@ -4,48 +4,44 @@
  * files and the convert screen on imports. `fixedByConvert` says whether converting cures it.
  */
 import type { ProbeResult } from '../probe';
-import {
-  DELIVERY_AUDIO,
-  DELIVERY_CONTAINER,
-  DELIVERY_FPS,
-  DELIVERY_RESOLUTIONS,
-  DELIVERY_VIDEO,
-  FPS_TOLERANCE,
-} from '../standards';
-import type { Finding, Severity } from './finding';
+import { makeFinding, ruleDef } from '../rules';
+import { DELIVERY_AUDIO, DELIVERY_CONTAINER, DELIVERY_FPS, DELIVERY_RESOLUTIONS, DELIVERY_VIDEO, FPS_TOLERANCE } from '../standards';
+import type { Finding, FindingValues, Severity } from '../findings';
 
 export interface FormatRule {
   id: string;
   section: string;
+  /** The convert screen's judgement (the registry holds the checker's usual one). */
   severity: Severity;
   /** Converting to the delivery MP4 removes the problem. */
   fixedByConvert: boolean;
 }
 
-const rule = (id: string, section: string, severity: Severity, fixedByConvert: boolean): FormatRule => ({
+/** Ids, §§ and wording are the registry's (src/shared/rules/ingest.ts); here only what converting does. */
+const rule = (id: string, severity: Severity, fixedByConvert: boolean): FormatRule => ({
   id,
-  section,
+  section: ruleDef(id)?.section ?? '',
   severity,
   fixedByConvert,
 });
 
 /** Every rule, in the order problems are listed. */
 export const FORMAT_RULES = {
-  noVideo: rule('format.no-video', DELIVERY_VIDEO.section, 'error', false),
-  container: rule('format.container', DELIVERY_CONTAINER.section, 'warn', true),
-  mov: rule('format.mov', `§1.2.3, ${DELIVERY_CONTAINER.section}`, 'warn', true),
-  videoCodec: rule('format.video-codec', DELIVERY_VIDEO.section, 'warn', true),
-  hdr: rule('format.hdr', `§1.2.3, ${DELIVERY_VIDEO.section}`, 'warn', true),
-  bitDepth: rule('format.bit-depth', DELIVERY_VIDEO.section, 'warn', true),
-  pixelFormat: rule('format.pixel-format', DELIVERY_VIDEO.section, 'warn', true),
-  vfr: rule('format.vfr', DELIVERY_FPS.section, 'warn', true),
-  fps: rule('format.fps', DELIVERY_FPS.section, 'warn', true),
-  rotation: rule('format.rotation', DELIVERY_RESOLUTIONS.section, 'warn', true),
-  resolution: rule('format.resolution', DELIVERY_RESOLUTIONS.section, 'warn', false),
-  landscape: rule('format.landscape', DELIVERY_RESOLUTIONS.section, 'info', false),
-  noAudio: rule('format.no-audio', DELIVERY_AUDIO.section, 'warn', false),
-  audioCodec: rule('format.audio-codec', DELIVERY_AUDIO.section, 'warn', true),
-  audioRate: rule('format.audio-rate', DELIVERY_AUDIO.section, 'warn', true),
+  noVideo: rule('format.no-video', 'error', false),
+  container: rule('format.container', 'warn', true),
+  mov: rule('format.mov', 'warn', true),
+  videoCodec: rule('format.video-codec', 'warn', true),
+  hdr: rule('format.hdr', 'warn', true),
+  bitDepth: rule('format.bit-depth', 'warn', true),
+  pixelFormat: rule('format.pixel-format', 'warn', true),
+  vfr: rule('format.vfr', 'warn', true),
+  fps: rule('format.fps', 'warn', true),
+  rotation: rule('format.rotation', 'warn', true),
+  resolution: rule('format.resolution', 'warn', false),
+  landscape: rule('format.landscape', 'info', false),
+  noAudio: rule('format.no-audio', 'warn', false),
+  audioCodec: rule('format.audio-codec', 'warn', true),
+  audioRate: rule('format.audio-rate', 'warn', true),
 } as const;
 
 export type FormatRuleId = (typeof FORMAT_RULES)[keyof typeof FORMAT_RULES]['id'];
@@ -63,62 +59,63 @@ const fpsOf = (num: number, den: number) => num / den;
 /** The problems of one probed file against the delivery format, most serious first. */
 export function formatProblems(p: ProbeResult): Finding[] {
   const out: Finding[] = [];
-  const add = (r: FormatRule, message: string, values?: Finding['values']) =>
-    out.push({ rule: r.id, severity: r.severity, section: r.section, start: null, end: null, message, ...(values ? { values } : {}) });
+  // Whole-file problems span [0, duration] (src/shared/findings.ts).
+  const add = (r: FormatRule, values?: FindingValues) =>
+    out.push(makeFinding(r.id, { start: 0, end: Math.max(0, p.durationSec), values, severity: r.severity }));
 
   const v = p.video;
   if (!v) {
-    add(FORMAT_RULES.noVideo, 'no video stream: an audio-only file cannot become a delivery video');
+    add(FORMAT_RULES.noVideo);
   }
   if (p.container === 'mov') {
-    add(FORMAT_RULES.mov, 'MOV (QuickTime), e.g. from an iPhone: the platform takes MP4 only', { container: 'MOV' });
+    add(FORMAT_RULES.mov, { container: 'MOV' });
   } else if (p.container !== DELIVERY_CONTAINER.container) {
-    add(FORMAT_RULES.container, `${p.container} container: the platform takes MP4 only`, { container: p.container });
+    add(FORMAT_RULES.container, { container: p.container });
   }
   if (v) {
     if (v.codec !== DELIVERY_VIDEO.codec) {
-      add(FORMAT_RULES.videoCodec, `${codecName(v.codec)} video: the delivery file is H.264`, { codec: codecName(v.codec) });
+      add(FORMAT_RULES.videoCodec, { codec: codecName(v.codec) });
     }
     if (v.hdr !== 'none') {
       const transfer = v.hdr === 'hlg' ? 'HLG' : 'PQ';
-      add(FORMAT_RULES.hdr, `HDR (${transfer}): its colours cannot be fully restored; it is tone-mapped to SDR BT.709`, { transfer });
+      add(FORMAT_RULES.hdr, { transfer });
     }
     if (v.bitDepth > DELIVERY_VIDEO.bitDepth) {
-      add(FORMAT_RULES.bitDepth, `${v.bitDepth}-bit video: the delivery file is 8-bit`, { bits: v.bitDepth });
+      add(FORMAT_RULES.bitDepth, { bits: v.bitDepth });
     } else if (!PLAIN_420.has(v.pixelFormat)) {
-      add(FORMAT_RULES.pixelFormat, `pixel format ${v.pixelFormat}: the delivery file is 4:2:0 (yuv420p)`, { pixelFormat: v.pixelFormat });
+      add(FORMAT_RULES.pixelFormat, { pixelFormat: v.pixelFormat });
     }
     const target = fpsOf(DELIVERY_FPS.num, DELIVERY_FPS.den);
     if (v.vfr) {
       const avg = round2(v.avgFrameRate.fps);
-      add(FORMAT_RULES.vfr, `variable frame rate (average ${avg} fps): the delivery file is exactly ${target} fps`, { fps: avg });
+      add(FORMAT_RULES.vfr, { fps: avg });
     } else if (v.rFrameRate.fps > 0 && Math.abs(v.rFrameRate.fps - target) > target * FPS_TOLERANCE) {
       const fps = round2(v.rFrameRate.fps);
-      add(FORMAT_RULES.fps, `${fps} fps: the delivery file is exactly ${target} fps`, { fps });
+      add(FORMAT_RULES.fps, { fps });
     }
     if (v.rotation !== 0) {
-      add(FORMAT_RULES.rotation, `stored turned, with a ${v.rotation}° rotation tag: the pixels are turned upright instead`, { degrees: v.rotation });
+      add(FORMAT_RULES.rotation, { degrees: v.rotation });
     }
     const short = Math.min(v.displayWidth, v.displayHeight);
     if (!DELIVERY_RESOLUTIONS.shortSides.includes(short)) {
-      add(FORMAT_RULES.resolution, `${v.displayWidth}×${v.displayHeight}: 1080p is recommended, 4K supported`, {
+      add(FORMAT_RULES.resolution, {
         width: v.displayWidth,
         height: v.displayHeight,
       });
     }
     if (v.displayWidth > v.displayHeight) {
-      add(FORMAT_RULES.landscape, 'landscape: portrait is recommended; a landscape video trains a landscape avatar');
+      add(FORMAT_RULES.landscape);
     }
   }
   const a = p.audio;
   if (!a) {
-    if (v) add(FORMAT_RULES.noAudio, 'no audio: the footage needs the on-set microphone sound');
+    if (v) add(FORMAT_RULES.noAudio);
   } else {
     if (a.codec !== DELIVERY_AUDIO.codec) {
-      add(FORMAT_RULES.audioCodec, `${a.codec} audio: the delivery file has AAC`, { codec: a.codec });
+      add(FORMAT_RULES.audioCodec, { codec: a.codec });
     }
     if (a.sampleRate !== DELIVERY_AUDIO.sampleRate) {
-      add(FORMAT_RULES.audioRate, `audio at ${a.sampleRate} Hz: the delivery file has ${DELIVERY_AUDIO.sampleRate} Hz`, { rate: a.sampleRate });
+      add(FORMAT_RULES.audioRate, { rate: a.sampleRate });
     }
   }
   return out;

@@ -2,7 +2,8 @@
  * Audio findings (§1.2.2, §7.2): missing audio, background noise, clipping, level, and a second
  * voice (heuristic). Pure: from the AudioAnalyzer's frames and ffmpeg's loudness.
  */
-import type { Finding } from '../findings';
+import type { Finding, FindingValues } from '../findings';
+import { makeFinding } from '../rules';
 import { AUDIO_ANALYSIS, AUDIO_QC, SECOND_VOICE, SPEECH_VAD } from '../standards';
 import type { AudioFrame } from './audio-analyzer';
 import { clock, percentile, spansOf, type Span } from './spans';
@@ -125,15 +126,9 @@ export function pitchGroups(frames: readonly AudioFrame[], speech: readonly bool
   return [{ hz: 2 ** percentile(values, 50), share: 1, runSeconds: runSeconds[0]! + runSeconds[1]! }];
 }
 
-const f = (rule: string, severity: Finding['severity'], section: string, start: number, end: number, message: string, value?: number): Finding => ({
-  rule,
-  severity,
-  section,
-  start,
-  end,
-  message,
-  ...(value !== undefined && Number.isFinite(value) ? { value: Math.round(value * 10) / 10 } : {}),
-});
+/** A finding of a registered rule (src/shared/rules/checker.ts), worded from its values. */
+const f = (rule: string, severity: Finding['severity'], section: string, start: number, end: number, values: FindingValues, value?: number): Finding =>
+  makeFinding(rule, { severity, section, start, end, values, ...(value !== undefined && Number.isFinite(value) ? { value: Math.round(value * 10) / 10 } : {}) });
 
 /** All audio findings of a file; `durationSec` bounds the whole-file ones. */
 export function audioFindings(frames: readonly AudioFrame[] | null, integratedLufs: number | null, durationSec: number, audioRequired: boolean): { findings: Finding[]; summary: AudioSummary | null } {
@@ -146,9 +141,7 @@ export function audioFindings(frames: readonly AudioFrame[] | null, integratedLu
           '§1.2.2',
           0,
           durationSec,
-          audioRequired
-            ? 'No audio track: the lip video needs the synchronised on-site sound (§1.2.2)'
-            : 'No audio track (the motion video needs none, §3.2)',
+          audioRequired ? {} : { kind: 'optional' },
         ),
       ],
       summary: null,
@@ -158,20 +151,20 @@ export function audioFindings(frames: readonly AudioFrame[] | null, integratedLu
   const out: Finding[] = [];
   const end = durationSec;
   if (s.noiseFloorDb > AUDIO_QC.noiseFloorMaxDbfs) {
-    out.push(f('audio.noise', 'warn', AUDIO_QC.section, 0, end, `Background noise at ${s.noiseFloorDb.toFixed(0)} dBFS between words (limit ${AUDIO_QC.noiseFloorMaxDbfs} dBFS): switch off air conditioning, fans, servers`, s.noiseFloorDb));
+    out.push(f('audio.noise', 'warn', AUDIO_QC.section, 0, end, { db: s.noiseFloorDb.toFixed(0), limit: AUDIO_QC.noiseFloorMaxDbfs }, s.noiseFloorDb));
   } else if (s.voicedSeconds > 0 && s.snrDb < AUDIO_QC.minSnrDb) {
-    out.push(f('audio.noise', 'warn', AUDIO_QC.section, 0, end, `Speech only ${s.snrDb.toFixed(0)} dB above the background (want ≥ ${AUDIO_QC.minSnrDb} dB): move the microphone closer or quiet the set`, s.snrDb));
+    out.push(f('audio.noise', 'warn', AUDIO_QC.section, 0, end, { kind: 'snr', db: s.snrDb.toFixed(0), limit: AUDIO_QC.minSnrDb }, s.snrDb));
   }
   if (s.clippedSamples >= AUDIO_QC.clipMinSamples) {
     const spans = spansOf(frames, (x) => x.clipped > 0, (x) => x.t, FRAME_SEC, 1);
     for (const sp of spans.slice(0, 20)) {
-      out.push(f('audio.clipping', 'warn', AUDIO_QC.section, sp.start, sp.end, `Clipped audio at ${clock(sp.start)}: lower the microphone gain`, s.clippedSamples));
+      out.push(f('audio.clipping', 'warn', AUDIO_QC.section, sp.start, sp.end, { at: clock(sp.start) }, s.clippedSamples));
     }
   }
   if (s.voicedSeconds > 0 && s.speechLevelDb < AUDIO_QC.speechMinDbfs) {
-    out.push(f('audio.level', 'warn', AUDIO_QC.section, 0, end, `Speech is quiet (${s.speechLevelDb.toFixed(0)} dBFS at its loudest): raise the gain or bring the microphone closer`, s.speechLevelDb));
+    out.push(f('audio.level', 'warn', AUDIO_QC.section, 0, end, { db: s.speechLevelDb.toFixed(0) }, s.speechLevelDb));
   } else if (integratedLufs !== null && (integratedLufs < AUDIO_QC.loudnessMinLufs || integratedLufs > AUDIO_QC.loudnessMaxLufs)) {
-    out.push(f('audio.level', 'warn', AUDIO_QC.section, 0, end, `Loudness ${integratedLufs.toFixed(1)} LUFS is outside ${AUDIO_QC.loudnessMinLufs}…${AUDIO_QC.loudnessMaxLufs} LUFS`, integratedLufs));
+    out.push(f('audio.level', 'warn', AUDIO_QC.section, 0, end, { kind: 'loudness', lufs: integratedLufs.toFixed(1), min: AUDIO_QC.loudnessMinLufs, max: AUDIO_QC.loudnessMaxLufs }, integratedLufs));
   }
   if (s.pitchGroupsHz.length === 2) {
     out.push(
@@ -181,7 +174,7 @@ export function audioFindings(frames: readonly AudioFrame[] | null, integratedLu
         SECOND_VOICE.section,
         0,
         end,
-        `Possibly a second voice: speech at two distinct pitches (about ${s.pitchGroupsHz[0]} Hz and ${s.pitchGroupsHz[1]} Hz). Listen: no other person may speak (heuristic)`,
+        { low: s.pitchGroupsHz[0]!, high: s.pitchGroupsHz[1]! },
       ),
     );
   }

@@ -5,6 +5,7 @@
  * dark and flat in (nearly) every sample, so a dark scene or a shadow does not count.
  */
 import type { Finding } from '../findings';
+import { makeFinding } from '../rules';
 import { BLACK_BORDER } from '../standards';
 
 export type Edge = 'top' | 'bottom' | 'left' | 'right';
@@ -50,14 +51,6 @@ export function blackBorderFindings(borders: Record<Edge, number>, durationSec: 
   if (found.length === 0) return [];
   const where = found.map((e) => `${e} ${borders[e]} px`).join(', ');
   return [
-    {
-      rule: 'video.black-border',
-      severity: 'warn',
-      section: BLACK_BORDER.section,
-      start: 0,
-      end: durationSec,
-      message: `Black border at the frame edge (${where}): it shows up when the avatar is composited. Crop it away before upload.`,
-      value: Math.max(...found.map((e) => borders[e])),
-    },
+    makeFinding('video.black-border', { section: BLACK_BORDER.section, start: 0, end: durationSec, values: { where }, value: Math.max(...found.map((e) => borders[e])) }),
   ];
 }

@@ -3,6 +3,7 @@
  * cuts, and gaps in the frame timestamps. Pure and streaming: one small summary per decoded frame.
  */
 import type { Finding } from '../findings';
+import { makeFinding } from '../rules';
 import { CONTINUITY } from '../standards';
 import { clock, spansOf } from './spans';
 
@@ -75,52 +76,33 @@ export function continuityFindings(stats: readonly FrameStats[], frameSec: numbe
   const out: Finding[] = [];
   const section = CONTINUITY.section;
   for (const s of spansOf(stats, (x) => x.luma < CONTINUITY.blackLuma, (x) => x.t, frameSec)) {
-    out.push({
-      rule: 'frames.discontinuous',
-      severity: 'error',
-      section,
-      start: s.start,
-      end: s.end,
-      message: `Black frames ${clock(s.start)}–${clock(s.end)} (${Math.round((s.end - s.start) / frameSec)} frames): no face there, the training task fails (§7.4). Cut them out or re-record.`,
-    });
+    const values = { kind: 'black', from: clock(s.start), to: clock(s.end), count: Math.round((s.end - s.start) / frameSec) };
+    out.push(makeFinding('frames.discontinuous', { severity: 'error', section, start: s.start, end: s.end, values }));
   }
   const frozen = spansOf(stats, (x) => x.diff !== null && x.diff < CONTINUITY.frozenDiff && x.luma >= CONTINUITY.blackLuma, (x) => x.t, frameSec);
   for (const s of frozen.filter((sp) => sp.end - sp.start >= CONTINUITY.frozenMinSeconds)) {
-    out.push({
-      rule: 'frames.discontinuous',
-      severity: 'warn',
-      section,
-      start: s.start,
-      end: s.end,
-      message: `Frozen picture ${clock(s.start)}–${clock(s.end)}: repeated frames make the trained avatar skip (§7.4)`,
-    });
+    out.push(makeFinding('frames.discontinuous', { severity: 'warn', section, start: s.start, end: s.end, values: { kind: 'frozen', from: clock(s.start), to: clock(s.end) } }));
   }
   for (const x of stats) {
     const cut = x.histDistance !== null && x.diff !== null && x.histDistance > CONTINUITY.cutHistogramDistance && x.diff > CONTINUITY.cutDiff;
     if (cut && x.luma >= CONTINUITY.blackLuma) {
       const prev = stats[stats.indexOf(x) - 1];
       if (prev && prev.luma < CONTINUITY.blackLuma) continue; // the end of a black stretch is reported above
-      out.push({
-        rule: 'frames.discontinuous',
-        severity: 'warn',
-        section,
-        start: Math.max(0, x.t - frameSec),
-        end: x.t,
-        message: `Cut at ${clock(x.t)}: the picture jumps; the trained avatar will skip here (§7.4)`,
-        value: Math.round(x.histDistance! * 100) / 100,
-      });
+      out.push(
+        makeFinding('frames.discontinuous', {
+          severity: 'warn',
+          section,
+          start: Math.max(0, x.t - frameSec),
+          end: x.t,
+          values: { kind: 'cut', at: clock(x.t) },
+          value: Math.round(x.histDistance! * 100) / 100,
+        }),
+      );
     }
   }
   for (const g of gaps) {
-    out.push({
-      rule: 'frames.discontinuous',
-      severity: 'warn',
-      section,
-      start: g.start,
-      end: g.end,
-      message: `${g.missing} frame(s) missing at ${clock(g.start)} (timestamps jump by ${(g.end - g.start).toFixed(2)} s)`,
-      value: g.missing,
-    });
+    const values = { kind: 'gap', count: g.missing, at: clock(g.start), seconds: (g.end - g.start).toFixed(2) };
+    out.push(makeFinding('frames.discontinuous', { severity: 'warn', section, start: g.start, end: g.end, values, value: g.missing }));
   }
   return out;
 }

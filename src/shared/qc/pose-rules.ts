@@ -6,6 +6,7 @@
  * shows; an arm left in a different place does not (say so in the message).
  */
 import type { Finding } from '../findings';
+import { makeFinding } from '../rules';
 import { POSE_MATCH } from '../standards';
 import { percentile } from './spans';
 
@@ -71,14 +72,15 @@ export function returnPoseFindings(
     if (!p) continue;
     const diff = poseDifferences(ref, p);
     if (diff.length) {
-      out.push({
-        rule,
-        severity: 'warn',
-        section,
-        start: Math.max(0, c.t - POSE_MATCH.windowSeconds),
-        end: c.t + POSE_MATCH.windowSeconds,
-        message: `${c.label}: the head is not back at the default pose (${diff.join(', ')}); return to exactly the same position (face-based check: arms are not compared).`,
-      });
+      out.push(
+        makeFinding(rule, {
+          severity: 'warn',
+          section,
+          start: Math.max(0, c.t - POSE_MATCH.windowSeconds),
+          end: c.t + POSE_MATCH.windowSeconds,
+          values: { label: c.label, diff: diff.join(', ') },
+        }),
+      );
     }
   }
   return out;
@@ -89,28 +91,13 @@ export function multiSceneFindings(primary: Pose | null, aux: Pose | null, durat
   const out: Finding[] = [];
   const angle = Math.max(Math.abs(primary.yaw - aux.yaw), Math.abs(primary.pitch - aux.pitch));
   if (angle > POSE_MATCH.multiAngleDeg) {
-    out.push({
-      rule: 'multi.face-angle',
-      severity: 'warn',
-      section: '§4.1',
-      start: 0,
-      end: durationSec,
-      message: `Face angle differs from the primary video by ${angle.toFixed(0)}° (§4.1: both face the camera the same way).`,
-      value: angle,
-    });
+    out.push(makeFinding('multi.face-angle', { start: 0, end: durationSec, values: { degrees: angle.toFixed(0) }, value: angle }));
   }
   const dl = Math.abs(primary.luma - aux.luma);
   const dlr = Math.abs(Math.log2(primary.lr / aux.lr));
   if (dl > POSE_MATCH.multiLuma || dlr > POSE_MATCH.multiLrLog2) {
-    out.push({
-      rule: 'multi.face-lighting',
-      severity: 'warn',
-      section: '§4.1',
-      start: 0,
-      end: durationSec,
-      message: `Face lighting differs from the primary video (brightness ${(dl * 100).toFixed(0)}%, left/right balance ×${(2 ** dlr).toFixed(2)}); §4.1 asks for the same lighting.`,
-      value: dl,
-    });
+    const values = { percent: (dl * 100).toFixed(0), ratio: (2 ** dlr).toFixed(2) };
+    out.push(makeFinding('multi.face-lighting', { start: 0, end: durationSec, values, value: dl }));
   }
   return out;
 }

@@ -4,7 +4,7 @@
  * the app; the HTML report is made from it.
  */
 import { z } from 'zod';
-import { FindingSchema, type Finding } from '../findings';
+import { FindingSchema, migrateFinding, type Finding } from '../findings';
 import { ProbeResultSchema } from '../probe';
 
 export const VerdictSchema = z.enum(['pass', 'warn', 'fail']);
@@ -23,7 +23,8 @@ export const CheckReportSchema = z.object({
   file: z.string(),
   preset: z.string(),
   probe: ProbeResultSchema,
-  findings: z.array(ReportFindingSchema),
+  /** Old reports' rule ids are read through their aliases (silent.lips-open → lips.open-in-silence). */
+  findings: z.array(z.preprocess(migrateFinding, ReportFindingSchema)),
   stats: z.object({
     framesTotal: z.number().int(),
     framesAnalyzed: z.number().int(),

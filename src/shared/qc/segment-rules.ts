@@ -3,6 +3,7 @@
  * is as long as the preset asks (§1.2.1, §2.1, §3.1, §4.1).
  */
 import type { Finding } from '../findings';
+import { makeFinding } from '../rules';
 import { SHOOT_PRESETS, type PresetId } from '../standards';
 import { clock } from './spans';
 
@@ -33,38 +34,26 @@ export function phaseAt(plan: SegmentPlan, t: number): 'silent' | 'narration' {
 export function segmentFindings(plan: SegmentPlan, durationSec: number): Finding[] {
   const out: Finding[] = [];
   if (plan.silentSeconds > 0 && durationSec < plan.silentSeconds) {
-    out.push({
-      rule: 'silent.duration',
-      severity: 'error',
-      section: '§1.2.1',
-      start: 0,
-      end: durationSec,
-      message: `Only ${durationSec.toFixed(1)} s long: the first ${plan.silentSeconds} s must be the silent segment (lips closed), then the narration (§1.2.1).`,
-      value: durationSec,
-    });
+    const values = { seconds: durationSec.toFixed(1), silent: plan.silentSeconds };
+    out.push(makeFinding('silent.duration', { severity: 'error', section: '§1.2.1', start: 0, end: durationSec, values, value: durationSec }));
   }
   if (plan.narration) {
     const narrated = Math.max(0, durationSec - plan.silentSeconds);
     if (narrated < plan.narration.min) {
-      out.push({
-        rule: 'narration.duration',
-        severity: 'warn',
-        section: plan.narration.section,
-        start: Math.min(plan.silentSeconds, durationSec),
-        end: durationSec,
-        message: `Narration is ${clock(narrated)}; this preset asks for ${clock(plan.narration.min)}–${clock(plan.narration.max)} (${plan.narration.section}).`,
-        value: narrated,
-      });
+      const values = { length: clock(narrated), min: clock(plan.narration.min), max: clock(plan.narration.max), section: plan.narration.section };
+      out.push(
+        makeFinding('narration.duration', {
+          severity: 'warn',
+          section: plan.narration.section,
+          start: Math.min(plan.silentSeconds, durationSec),
+          end: durationSec,
+          values,
+          value: narrated,
+        }),
+      );
     } else if (narrated > plan.narration.max) {
-      out.push({
-        rule: 'narration.duration',
-        severity: 'info',
-        section: plan.narration.section,
-        start: plan.silentSeconds,
-        end: durationSec,
-        message: `Narration is ${clock(narrated)}, longer than the ${clock(plan.narration.max)} this preset needs; set the video start/end times on the platform (§5.3).`,
-        value: narrated,
-      });
+      const values = { kind: 'long', length: clock(narrated), max: clock(plan.narration.max) };
+      out.push(makeFinding('narration.duration', { severity: 'info', section: plan.narration.section, start: plan.silentSeconds, end: durationSec, values, value: narrated }));
     }
   }
   return out;

@@ -7,7 +7,8 @@
  *   landmarker result ──measureFrame──▶ FrameMeasurement ──VisionRules.step──▶ MonitorState
  *                                                               └──FindingsLog.add──▶ Finding[]
  */
-import type { Finding, Severity } from '../findings';
+import type { Finding, FindingValues, Severity } from '../findings';
+import { ruleMessage } from '../rules';
 import {
   FACE_ANGLE,
   FACE_FRAMING,
@@ -607,31 +608,29 @@ function worse(rule: VisionRuleId, a: number | null, b: number | null): boolean 
   return b > a;
 }
 
-function pct(v: number): string {
-  return `${Math.round(v * 100)} %`;
-}
-
-/** The English message of a finding (logs, reports, CLI); the UI words its own from rule + value. */
-export function findingMessage(rule: VisionRuleId, value: number | null, detail?: string): string {
+/**
+ * The placeholders of a monitor finding's message (registry: src/shared/rules/vision.ts), from the
+ * worst value and its detail; `kind` picks the wording when the value is unknown or the face is cut.
+ */
+export function findingValues(rule: VisionRuleId, value: number | null, detail?: string): FindingValues {
   const v = value ?? NaN;
   switch (rule) {
-    case 'face.missing':
-      return 'No face found in the picture. Faces smaller than about a tenth of the frame height are not found by the short-range face detector: move the camera closer.';
     case 'face.multiple':
-      return `${Number.isFinite(v) ? v : 'Several'} faces in the picture; only the model may be in frame (a face on a poster counts).`;
+      return Number.isFinite(v) ? { count: v } : { kind: 'unknown' };
     case 'face.angle':
-      return `Face turned ${Math.round(v)}° (${detail ?? 'angle'}); keep within ${FACE_ANGLE.warnAboveDeg}°, ${FACE_ANGLE.errorFromDeg}° or more may fail training.`;
+      return { degrees: Math.round(v), axis: detail ?? 'angle' };
     case 'face.small-or-cut':
-      return detail === 'cut'
-        ? 'The face is cut by the frame edge; keep the model within the frame.'
-        : `The face is small (${pct(v)} of the frame height, under ${pct(FACE_FRAMING.minHeightShare)}); it may be missed.`;
-    case 'lips.open-in-silence':
-      return `Lips open during the silent segment (more than ${LIPS_OPEN_IN_SILENCE.maxOpenFrames} frames); they must stay closed.`;
+      return detail === 'cut' ? { kind: 'cut' } : { percent: Math.round(v * 100) };
     case 'lips.open-no-voice':
-      return `Mouth open with no speech for ${Number.isFinite(v) ? v.toFixed(1) : 'more than 1'} s; close the lips fully in pauses.`;
-    case 'lips.occluded':
-      return 'Something covers the mouth (hand, microphone, glasses or hair); the lips must be visible in every frame.';
+      return Number.isFinite(v) ? { seconds: v.toFixed(1) } : { kind: 'unknown' };
+    default:
+      return {};
   }
+}
+
+/** The English message of a finding (logs, reports, CLI); the UI words it from rule + values. */
+export function findingMessage(rule: VisionRuleId, value: number | null, detail?: string): string {
+  return ruleMessage(rule, 'en', findingValues(rule, value, detail));
 }
 
 /**
@@ -696,6 +695,7 @@ export class FindingsLog {
         start: round3(s.start),
         end: round3(Math.max(s.start, s.end ?? end)),
         message: findingMessage(s.rule, s.worst, s.worstDetail),
+        values: findingValues(s.rule, s.worst, s.worstDetail),
         ...(s.worst !== null && Number.isFinite(s.worst) ? { value: round3(s.worst) } : {}),
       }))
       .sort((a, b) => a.start - b.start || a.rule.localeCompare(b.rule));
@@ -711,16 +711,16 @@ export function coverageFinding(framesAnalysed: number, durationSec: number): Fi
   if (durationSec <= 0) return null;
   const fps = framesAnalysed / durationSec;
   if (fps >= VISION_ANALYSIS.minCoverageFps) return null;
+  const values: FindingValues =
+    framesAnalysed === 0 ? { kind: 'none' } : { count: framesAnalysed, seconds: durationSec.toFixed(1), fps: fps.toFixed(1) };
   return {
     rule: 'vision.coverage',
     severity: 'info',
     section: FACE_MISSING.section,
     start: 0,
     end: round3(durationSec),
-    message:
-      framesAnalysed === 0
-        ? 'The face monitor analysed no frame of this take: faces and lips were not checked.'
-        : `The face monitor analysed ${framesAnalysed} frames in ${durationSec.toFixed(1)} s (${fps.toFixed(1)} a second): breaches shorter than that may be missing.`,
+    message: ruleMessage('vision.coverage', 'en', values),
+    values,
     value: round3(fps),
   };
 }

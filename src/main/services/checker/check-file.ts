@@ -9,6 +9,7 @@ import { continuityFindings, timestampGaps } from '../../../shared/qc/continuity
 import { formatFindings } from '../../../shared/qc/format-rules';
 import { multiSceneFindings, poseOver, returnPoseFindings, type PoseSample } from '../../../shared/qc/pose-rules';
 import { verdictOf, type CheckReport, type ReportFinding } from '../../../shared/qc/report';
+import { makeFinding } from '../../../shared/rules';
 import { phaseAt, segmentFindings, segmentPlan } from '../../../shared/qc/segment-rules';
 import { AUDIO_ANALYSIS, SHOOT_PRESETS, VISION_ANALYSIS, type PresetId } from '../../../shared/standards';
 import { FindingsLog, VisionRules, primaryFace, type FrameMeasurement } from '../../../shared/vision/analysis';
@@ -118,14 +119,15 @@ export async function checkFile(file: string, opts: CheckOptions): Promise<Check
   });
   findings.push(...continuityFindings(videoRun.continuity.stats, 1 / fps, timestampGaps(times, fps)));
   if (opts.faces) {
-    for (const f of log.findings(duration)) findings.push(renameVisionRule(f));
+    // One id from the live monitor to the report (lips.open-in-silence; ADR 0003).
+    findings.push(...log.findings(duration));
   }
   const borders = await runBorderPass(ff, abs, { width: v.displayWidth, height: v.displayHeight }, times.length, opts.signal);
   findings.push(...blackBorderFindings(borders, duration));
   findings.push(...segmentFindings(plan, duration));
   if (opts.faces) findings.push(...presetPoseFindings(opts.preset, poses, opts.markers ?? [], plan.silentSeconds, duration, opts.primary ?? null));
   if (preset.phases[0]?.kind === 'silent' && !opts.faces) {
-    findings.push({ rule: 'silent.lips-open', severity: 'info', section: '§1.2.1', start: 0, end: Math.min(duration, plan.silentSeconds), message: 'Lips were not checked: face analysis was not available for this run.' });
+    findings.push(makeFinding('lips.open-in-silence', { severity: 'info', start: 0, end: Math.min(duration, plan.silentSeconds), values: { kind: 'not-checked' } }));
   }
 
   progress('report', 0);
@@ -171,11 +173,6 @@ export async function checkFile(file: string, opts: CheckOptions): Promise<Check
   return { report, poses };
 }
 
-/** The live monitor's rule ids and the checker's fixed ids differ for the silent segment. */
-function renameVisionRule(f: Finding): Finding {
-  return f.rule === 'lips.open-in-silence' ? { ...f, rule: 'silent.lips-open' } : f;
-}
-
 function presetPoseFindings(preset: PresetId, poses: PoseSample[], markers: Marker[], silentSeconds: number, duration: number, primary: CheckReport | null): Finding[] {
   if (preset === 'premium') {
     const returns = markers.filter((m) => m.kind === 'return-idle').map((m, i) => ({ t: m.t, label: `Return to default pose ${i + 1}` }));
@@ -206,14 +203,7 @@ function presetPoseFindings(preset: PresetId, poses: PoseSample[], markers: Mark
 }
 
 function noMarkers(rule: string, section: string, duration: number): Finding {
-  return {
-    rule,
-    severity: 'info',
-    section,
-    start: 0,
-    end: duration,
-    message: 'No action or return-to-idle markers: poses were not compared. Mark them while recording (keys A, E, I) or check a recorded take.',
-  };
+  return makeFinding(rule, { severity: 'info', section, start: 0, end: duration, values: { kind: 'no-markers' } });
 }
 
 function poseSample(frame: RgbaFrame, m: FrameMeasurement): PoseSample {

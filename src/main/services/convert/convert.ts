@@ -10,6 +10,7 @@ import type { Finding } from '../../../shared/ingest/finding';
 import type { ConvertOptions } from '../../../shared/ingest/options';
 import { HDR_LUT_MIN_PSNR_DB } from '../../../shared/ingest/options';
 import { formatProblems, formatRule } from '../../../shared/ingest/problems';
+import { makeFinding } from '../../../shared/rules';
 import type { ProbeResult, VideoFacts } from '../../../shared/probe';
 import { DELIVERY_FPS } from '../../../shared/standards';
 import { makeDeliveryMp4, probeMedia, type FfmpegInfo } from '../ffmpeg';
@@ -91,7 +92,7 @@ export async function convertFile(o: ConvertFileOptions): Promise<ConvertResult>
     videoFilter: plan.filters.join(',') || '(none)',
     wallSeconds,
     speed: wallSeconds > 0 ? probe.durationSec / wallSeconds : 0,
-    warnings: [...damageFindings(damage), ...untouchedHdr(hdr.report), ...leftovers(probe)],
+    warnings: [...damageFindings(damage), ...untouchedHdr(hdr.report, probe.durationSec), ...leftovers(probe)],
     parts: null,
   };
 }
@@ -211,7 +212,7 @@ export function leftovers(out: ProbeResult): Finding[] {
   return formatProblems(out).filter((f) => !formatRule(f.rule)?.fixedByConvert);
 }
 
-function untouchedHdr(report: HdrReport): Finding[] {
+function untouchedHdr(report: HdrReport, durationSec: number): Finding[] {
   if (report.method !== 'untouched') return [];
-  return [{ rule: 'convert.hdr-untouched', severity: 'warn', section: '§1.2.3', start: null, end: null, message: report.note }];
+  return [makeFinding('convert.hdr-untouched', { start: 0, end: Math.max(0, durationSec), values: { note: report.note } })];
 }

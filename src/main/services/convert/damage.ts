@@ -54,7 +54,7 @@ export function damageFindings(lines: readonly DamageLine[], max = 5): Finding[]
     start: sec,
     end: sec + 1,
     message: `damaged data around ${sec} s of the output, concealed by the decoder (${group.length} message${group.length === 1 ? '' : 's'}: ${clean(group[0]?.line ?? '')})`,
-    values: { count: group.length },
+    values: { count: group.length, start: sec },
   }));
 }
 

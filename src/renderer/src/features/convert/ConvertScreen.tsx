@@ -7,6 +7,7 @@ import { formatRule } from '../../../../shared/ingest/problems';
 import type { ProbeResult } from '../../../../shared/probe';
 import { DELIVERY_ENCODE, VIDEO_SCALE_RATIO } from '../../../../shared/standards';
 import { formatBytes, formatClock, formatRate } from '../../lib/format';
+import { useRuleText } from '../../lib/rules';
 import { useConvert } from './convert-store';
 import { pathsFromText } from './paths-text';
 import './convert.css';
@@ -16,8 +17,8 @@ const baseName = (p: string) => p.split(/[\\/]/).pop() ?? p;
 /** A file's problem as a badge: the rule in words, its §, and whether converting cures it. */
 function ProblemBadge({ f }: { f: Finding }) {
   const { t } = useTranslation();
+  const rules = useRuleText();
   const fixed = formatRule(f.rule)?.fixedByConvert ?? false;
-  const values = { ...(f.values ?? {}), start: f.start ?? '' };
   return (
     <li
       className={`cv-badge ${f.severity} ${fixed ? 'fixed' : 'stays'}`}
@@ -27,7 +28,7 @@ function ProblemBadge({ f }: { f: Finding }) {
       data-section={f.section}
       title={`${f.message} — ${t(fixed ? 'convert.files.fixedByConvert' : 'convert.files.staysAfter')}`}
     >
-      <span className="cv-badge-text">{t(`convert.rules.${f.rule}`, values)}</span>
+      <span className="cv-badge-text">{rules.message(f)}</span>
       <span className="cv-section">{f.section}</span>
     </li>
   );

@@ -1,18 +1,12 @@
 import { useTranslation } from 'react-i18next';
 import type { KeyAnalysis } from '../../../../shared/keying/analysis';
 import { worstSeverity, type KeyFinding } from '../../../../shared/keying/findings';
+import { useRuleText } from '../../lib/rules';
 
-/** The words of a finding in the UI's language, from its rule, kind and measured values. */
+/** The words of a finding in the UI's language, from the rule registry (rule, kind, values). */
 export function useFindingText(): (f: KeyFinding) => { title: string; message: string; action: string } {
-  const { t } = useTranslation();
-  return (f) => {
-    const values = { ...f.values, edge: f.where.edge ? t(`keying.findings.edge.${f.where.edge}`) : '' };
-    return {
-      title: t(`keying.findings.rule.${f.rule}`),
-      message: t(`keying.findings.finding.${f.rule}.${f.kind}`, { ...values, defaultValue: f.message }),
-      action: t(`keying.findings.finding.${f.rule}.action`, { ...values, defaultValue: f.action }),
-    };
-  };
+  const rules = useRuleText();
+  return (f) => ({ title: rules.title(f.rule), message: rules.message(f), action: rules.action(f) ?? f.action });
 }
 
 /** The backdrop check (§1.2.4): one line per finding with where and what to do. */

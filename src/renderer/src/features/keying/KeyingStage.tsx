@@ -2,6 +2,8 @@ import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react
 import { useTranslation } from 'react-i18next';
 import type { GreenParams } from '../../../../shared/green-params';
 import type { KeyFinding } from '../../../../shared/keying/findings';
+import { ruleTitle } from '../../../../shared/rules';
+import { registryLang } from '../../lib/rules';
 import { renderOnCpu, sourceSize, type PictureSource } from './frame-grab';
 import { GlKeyer, type KeyView } from './gl-keyer';
 
@@ -25,7 +27,7 @@ const SOFTWARE_GL = /swiftshader|llvmpipe|softpipe|software|microsoft basic rend
  * tests read sits on the `keying-stage` element (frames drawn, size, engine, fps).
  */
 export function KeyingStage({ source, params, view, findings, showOverlay, picking, onPick, onDropFile, emptyText }: Props) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const stageRef = useRef<HTMLDivElement>(null);
   const areaRef = useRef<HTMLDivElement>(null);
   const canvasRef = useRef<HTMLCanvasElement>(null);
@@ -170,7 +172,7 @@ export function KeyingStage({ source, params, view, findings, showOverlay, picki
               {halves.map((dx) => (
                 <g key={dx} transform={`translate(${dx} 0)`}>
                   {findings.map((f, i) => (
-                    <FindingMarks key={i} finding={f} label={t(`keying.findings.rule.${f.rule}`)} pictureHeight={srcSize.height} />
+                    <FindingMarks key={i} finding={f} label={ruleTitle(f.rule, registryLang(i18n.language))} pictureHeight={srcSize.height} />
                   ))}
                 </g>
               ))}

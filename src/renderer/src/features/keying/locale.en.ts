@@ -100,45 +100,5 @@ export const keyingEn = {
     notScreen: 'No green or blue backdrop keys out in this picture: only the frame edges are checked.',
     count: '{{n}} finding(s)',
     severity: { error: 'error', warn: 'warning', info: 'note' },
-    rule: {
-      key: {
-        'backdrop-uneven': 'Backdrop not one even shade',
-        'non-backdrop-edge': 'Bar or border at the frame edge',
-        spill: 'Green spill on the subject',
-        holes: 'Holes in the subject',
-        'distance-hint': 'Model too close to the screen?',
-      },
-    },
-    edge: { top: 'top', bottom: 'bottom', left: 'left', right: 'right' },
-    /** By rule and kind; the action follows. */
-    finding: {
-      key: {
-        'non-backdrop-edge': {
-          'black-bar': 'A black bar {{px}} px wide along the {{edge}} edge: it is not backdrop and stays in the picture.',
-          'color-bar': 'A non-green bar {{px}} px wide along the {{edge}} edge: it is not backdrop and stays in the picture.',
-          thin: 'A {{px}}-px dark border along the {{edge}} edge (hard to see, shows up when compositing).',
-          action: 'Crop it away or export again without it (check the editing software’s frame size).',
-        },
-        'backdrop-uneven': {
-          dark: '{{percent}}% of the backdrop is much darker than the rest: folds, creases or shadows (e.g. between the feet).',
-          shade: '{{percent}}% of the backdrop is a different shade of green: use one shade only.',
-          unkeyed: '{{percent}}% of the backdrop does not key out fully: unevenly lit or washed out.',
-          action: 'Smooth the backdrop and light it (and the floor by the feet) evenly; one backdrop, one shade.',
-        },
-        holes: {
-          keyed: 'Parts of the subject key out ({{percent}}% of the picture): green shows through or is reflected (glasses, phone screen, shiny shoes, jewellery) or the clothes are green.',
-          partial: 'Parts of the subject are partly transparent ({{percent}}% of the picture): green reflection or spill.',
-          action: 'Remove transparent, shiny or green things from the subject; change the light so no green is reflected.',
-        },
-        spill: {
-          edge: 'Green cast on {{percent}}% of the subject’s outline (hair, shoulders, edges).',
-          action: 'Move the subject away from the backdrop, add back light; the green removal level takes out the rest.',
-        },
-        'distance-hint': {
-          distance: 'Spill this strong ({{percent}}% of the outline) suggests the model is closer than {{metres}} m to the screen (§1.2.2).',
-          action: 'Place the model at least {{metres}} m in front of the screen.',
-        },
-      },
-    },
   },
 };

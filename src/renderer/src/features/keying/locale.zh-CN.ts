@@ -102,44 +102,5 @@ export const keyingZhCN: Shape<typeof keyingEn> = {
     notScreen: '此画面中没有可抠掉的绿幕或蓝幕：只检查画面边缘。',
     count: '{{n}} 个问题',
     severity: { error: '错误', warn: '警告', info: '提示' },
-    rule: {
-      key: {
-        'backdrop-uneven': '幕布颜色不均匀',
-        'non-backdrop-edge': '画面边缘有色条或黑边',
-        spill: '人物身上有绿色溢色',
-        holes: '人物被抠出空洞',
-        'distance-hint': '模特离幕布太近？',
-      },
-    },
-    edge: { top: '上', bottom: '下', left: '左', right: '右' },
-    finding: {
-      key: {
-        'non-backdrop-edge': {
-          'black-bar': '画面{{edge}}边有 {{px}} 像素宽的黑条：它不是幕布，会留在画面中。',
-          'color-bar': '画面{{edge}}边有 {{px}} 像素宽的非绿色条：它不是幕布，会留在画面中。',
-          thin: '画面{{edge}}边有 {{px}} 像素的暗边（肉眼难以发现，合成时才会显出来）。',
-          action: '裁掉它，或重新导出不带它的视频（检查剪辑软件的画面尺寸）。',
-        },
-        'backdrop-uneven': {
-          dark: '幕布有 {{percent}}% 比其余部分暗得多：褶皱、折痕或阴影（如两脚之间）。',
-          shade: '幕布有 {{percent}}% 是另一种绿色：只能用一种绿色。',
-          unkeyed: '幕布有 {{percent}}% 抠不干净：光照不均或发白。',
-          action: '抚平幕布，均匀照亮幕布（以及脚边的地面）；一块幕布，一种颜色。',
-        },
-        holes: {
-          keyed: '人物有部分被抠掉（占画面 {{percent}}%）：透出或反射了绿色（眼镜、手机屏幕、亮面鞋子、首饰），或衣服是绿色的。',
-          partial: '人物有部分变得半透明（占画面 {{percent}}%）：绿色反光或溢色。',
-          action: '去掉人物身上透明、反光或绿色的物品；调整灯光，避免反射绿色。',
-        },
-        spill: {
-          edge: '人物轮廓有 {{percent}}% 带绿色（头发、肩膀、边缘）。',
-          action: '让人物离幕布远一些，加轮廓光；剩下的由去绿程度去除。',
-        },
-        'distance-hint': {
-          distance: '溢色这么强（轮廓的 {{percent}}%）说明模特离幕布可能不到 {{metres}} 米（§1.2.2）。',
-          action: '让模特站在幕布前至少 {{metres}} 米处。',
-        },
-      },
-    },
   },
 };

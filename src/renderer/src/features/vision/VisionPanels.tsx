@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { summarizeFindings, VISION_RULE_IDS } from '../../../../shared/vision/analysis';
 import type { Finding } from '../../../../shared/findings';
 import { formatClock } from '../../lib/format';
+import { useRuleText } from '../../lib/rules';
 import { containRect, drawOverlay, LEVEL_COLOURS } from './draw-overlay';
 import { useVision, type OverlayParts } from './vision-store';
 
@@ -65,6 +66,7 @@ export function VisionHud() {
 /** One traffic light per rule, named in the UI language. */
 export function VisionRulesPanel() {
   const { t } = useTranslation();
+  const rules = useRuleText();
   const monitor = useVision((s) => s.monitor);
   const show = useVision((s) => s.show.rules);
   return (
@@ -74,7 +76,7 @@ export function VisionRulesPanel() {
         return (
           <li key={id} data-rule={id} data-level={level} title={t(`vision.level.${level}`)}>
             <span className="light" style={{ background: LEVEL_COLOURS[level] }} />
-            {t(`vision.rules.${id}`)}
+            {rules.checkName(id)}
           </li>
         );
       })}
@@ -126,14 +128,15 @@ export function VisionStatusLine() {
 /** "lips opened in the silent segment: 3 times, at 0:07, 0:12, 0:25", one line per rule. */
 export function FindingLines({ findings }: { findings: readonly Finding[] }) {
   const { t } = useTranslation();
+  const rules = useRuleText();
   return (
     <ul className="finding-lines">
       {summarizeFindings(findings).map((s) => (
         <li key={s.rule} data-rule={s.rule} data-count={s.count} className={s.severity}>
           {s.severity === 'info'
-            ? t(`vision.problem.${s.rule}`, { defaultValue: s.rule })
+            ? rules.title(s.rule)
             : t(s.count === 1 ? 'vision.summary.lineOnce' : 'vision.summary.line', {
-                rule: t(`vision.problem.${s.rule}`, { defaultValue: s.rule }),
+                rule: rules.title(s.rule),
                 count: s.count,
                 times: s.starts.map((x) => formatClock(x)).join(', '),
               })}

@@ -4,35 +4,6 @@ import type { visionEn } from './locale.en';
 /** 实时人脸与嘴唇监看的文案（issue #5）。 */
 export const visionZhCN: Shape<typeof visionEn> = {
   title: '人脸与嘴唇监看',
-  rules: {
-    face: {
-      missing: '画面中有人脸',
-      multiple: '只有一张人脸',
-      angle: '人脸角度',
-      'small-or-cut': '人脸大小与构图',
-    },
-    lips: {
-      'open-in-silence': '静默段闭嘴',
-      'open-no-voice': '无声时不张嘴',
-      occluded: '嘴部无遮挡',
-    },
-  },
-  problem: {
-    face: {
-      missing: '未检测到人脸（小于画面高度约十分之一的人脸会漏检：请靠近一些）',
-      multiple: '画面中有多张人脸',
-      angle: '人脸转动超过 30°',
-      'small-or-cut': '人脸太小或被画面边缘截断',
-    },
-    lips: {
-      'open-in-silence': '静默段中张嘴',
-      'open-no-voice': '张嘴但无声音超过 1 秒',
-      occluded: '嘴部被遮挡（手、话筒、眼镜）',
-    },
-    vision: {
-      coverage: '监看每秒分析的帧太少：短暂的问题可能漏掉',
-    },
-  },
   level: { ok: '正常', warn: '注意', error: '有问题', off: '当前不检查' },
   hud: {
     faces: '人脸',
