@@ -30,7 +30,7 @@ export async function serveFaceModel(ctx: StudioContext, req: http.IncomingMessa
   }
   const file = await faceModelFile(ctx);
   if (!file) {
-    res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' }).end('The face model is not on this computer yet: call vision.model first.');
+    res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' }).end('The face model is not on this computer: set CAPTURE_STUDIO_FACE_MODEL to face_landmarker.task, or download it once from the Record screen.');
     return;
   }
   res.writeHead(200, {

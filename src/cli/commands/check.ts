@@ -7,6 +7,7 @@ import { PRESET_IDS, type PresetId } from '../../shared/standards';
 import { writeFileAtomic } from '../../main/services/atomic-write';
 import { checkFile } from '../../main/services/checker/check-file';
 import { openFaceAnalyzer } from '../../main/services/checker/chromium-face-analyzer';
+import { faceModelMissing } from '../../main/services/checker/face-model-check';
 import { EXIT, type CliCommand } from '../command';
 
 /** The CLI's preset names (short, as in the issue) and the studio's preset ids. */
@@ -41,11 +42,19 @@ export const checkCommand: CliCommand = {
     const lang = values.lang === 'zh-CN' ? 'zh-CN' : 'en';
 
     let faces = null;
+    let facesUnavailable: string | undefined = values['no-faces'] ? 'asked for with --no-faces' : undefined;
     if (!values['no-faces']) {
-      try {
-        faces = await openFaceAnalyzer({ env: io.env });
-      } catch (err) {
-        io.stderr(`faces not analysed: ${(err as Error).message}\n`);
+      const missing = await faceModelMissing(io.env);
+      if (missing) {
+        facesUnavailable = 'the face model is not installed';
+        io.stderr(`Faces and lips will not be checked. ${missing}\n`);
+      } else {
+        try {
+          faces = await openFaceAnalyzer({ env: io.env });
+        } catch (err) {
+          facesUnavailable = (err as Error).message;
+          io.stderr(`Faces and lips will not be checked: ${(err as Error).message}\n`);
+        }
       }
     }
     let lastPct = -1;
@@ -53,6 +62,7 @@ export const checkCommand: CliCommand = {
       const { report } = await checkFile(file, {
         preset,
         faces,
+        facesUnavailable,
         onProgress: (p) => {
           const pct = Math.floor(p.fraction * 100);
           if (pct !== lastPct && pct % 5 === 0) {
