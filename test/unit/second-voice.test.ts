@@ -55,3 +55,17 @@ describe('second voice on real speech', () => {
     expect(r.groups.length).toBe(2);
   });
 });
+
+describe('harmonic slips inside one voice', () => {
+  it('a frame or two an octave or a twelfth off its neighbours is folded back; a long turn keeps its pitch', async () => {
+    const { foldHarmonicJumps } = await import('../../src/shared/qc/audio-rules');
+    const v = Math.log2(220);
+    const seq = [v, v, v, v - 1, v, v, v - Math.log2(3), v, v + 1, v, v];
+    const folded = foldHarmonicJumps(seq);
+    for (const x of folded) expect(x).toBeCloseTo(v, 6);
+    // Another speaker's 1-s turn an octave lower is not folded (only its edge frames may be).
+    const turns = [...Array.from({ length: 25 }, () => v), ...Array.from({ length: 25 }, () => v - 1)];
+    const out = foldHarmonicJumps(turns);
+    expect(out.slice(30, 50).every((x) => Math.abs(x! - (v - 1)) < 1e-9)).toBe(true);
+  });
+});
