@@ -4,6 +4,7 @@ import { convertCommand } from './convert';
 import { keyCommand } from './key';
 import { mergeCommand } from './merge';
 import { probeCommand } from './probe';
+import { voiceCheckCommand } from './voice-check';
 
 /** Every CLI command; a new command is one file in this folder and one line here. */
 export const commands: readonly CliCommand[] = [
@@ -12,4 +13,5 @@ export const commands: readonly CliCommand[] = [
   convertCommand,
   mergeCommand,
   checkCommand,
+  voiceCheckCommand,
 ];
