@@ -2,13 +2,7 @@
  * Voice cloning rules (§8–10), in the rule registry's shape: one entry per id with its § and the
  * words in both languages. Messages are templates filled from the finding's `values`.
  */
-export interface VoiceRuleDef {
-  id: string;
-  section: string;
-  severity: 'error' | 'warn' | 'info';
-  title: { en: string; 'zh-CN': string };
-  message: { en: string; 'zh-CN': string };
-}
+import type { RuleDef } from './types';
 
 export const voiceRules = [
   {
@@ -185,6 +179,6 @@ export const voiceRules = [
       'zh-CN': '工作室会检查授权录音的说话人、音量和时长，但无法离线核对词句：请试听确认完全按授权文本朗读',
     },
   },
-] as const satisfies readonly VoiceRuleDef[];
+] as const satisfies readonly RuleDef[];
 
 export type VoiceRuleId = (typeof voiceRules)[number]['id'];

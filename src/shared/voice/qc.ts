@@ -3,7 +3,8 @@
  * measuring (ffmpeg decode, Silero VAD) happens in main (services/voice/analyze-file.ts).
  */
 import type { Finding } from '../findings';
-import { voiceRules, type VoiceRuleId } from '../rules/voice';
+import { makeFinding, renderFinding, type Lang } from '../rules';
+import type { VoiceRuleId } from '../rules/voice';
 import { VOICE_QC, VOICE_TARGETS, type VoiceTargetId } from '../standards';
 import { speechMask, type Episode } from './episodes';
 import { powerDb, type VoiceFrames } from './frames';
@@ -48,7 +49,7 @@ export interface VoiceStats {
   detector: VoiceDetector;
 }
 
-export type VoiceFinding = Finding & { values?: Record<string, string | number> };
+export type VoiceFinding = Finding;
 
 export interface VoiceQcResult {
   verdict: 'pass' | 'warn' | 'fail';
@@ -58,24 +59,12 @@ export interface VoiceQcResult {
   episodes: Episode[];
 }
 
-const DEFS = new Map<string, (typeof voiceRules)[number]>(voiceRules.map((r) => [r.id, r]));
-
-function fill(template: string, values: Record<string, string | number>): string {
-  return template.replace(/\{\{(\w+)\}\}/g, (_, k: string) => String(values[k] ?? `{{${k}}}`));
-}
-
 export function voiceFinding(rule: VoiceRuleId, start: number, end: number, values: Record<string, string | number> = {}, severity?: Finding['severity']): VoiceFinding {
-  const def = DEFS.get(rule)!;
-  return { rule, severity: severity ?? def.severity, section: def.section, start, end, message: fill(def.message.en, values), values };
+  return makeFinding(rule, { start, end, values, severity });
 }
 
-export function renderVoiceFinding(f: VoiceFinding, lang: 'en' | 'zh-CN'): string {
-  const def = DEFS.get(f.rule);
-  return def ? fill(def.message[lang], f.values ?? {}) : f.message;
-}
-
-export function voiceRuleTitle(rule: string, lang: 'en' | 'zh-CN'): string {
-  return DEFS.get(rule)?.title[lang] ?? rule;
+export function renderVoiceFinding(f: VoiceFinding, lang: Lang): string {
+  return renderFinding(f, lang);
 }
 
 const r1 = (x: number) => Math.round(x * 10) / 10;
