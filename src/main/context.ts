@@ -6,10 +6,12 @@ import { EventBus } from './services/event-bus';
 import { MediaLinks } from './services/media-links';
 import { PrompterStore } from './services/prompter/prompter-state';
 import { RemotePrompterServer } from './services/prompter/remote-server';
+import { GreenParamsStore } from './services/keying/green-params-store';
 import { Recorder } from './services/recorder';
 import { SettingsStore } from './services/settings-store';
 import { ShootStore } from './services/shoot-store';
 import { resolveStudioHome, type StudioHome } from './services/studio-home';
+import { TakeLifecycle } from './services/takes/lifecycle';
 
 /** The services one studio instance shares between all handler groups. */
 export interface StudioContext {
@@ -20,6 +22,10 @@ export interface StudioContext {
   store: ShootStore;
   bus: EventBus;
   recorder: Recorder;
+  /** Typed take hooks: started, marker, stopped, finalized, recovered. */
+  lifecycle: TakeLifecycle;
+  /** greenParams per shoot and per take (§1.3.3). */
+  greenParams: GreenParamsStore;
   prompter: PrompterStore;
   remotePrompter: RemotePrompterServer;
   /** Files the renderer may open by link (a checked video, a report). */
@@ -56,6 +62,8 @@ export function createContext(opts: ContextOptions): StudioContext {
     (fn) => bus.subscribe((event, payload) => event === 'prompter.state' && fn(payload as Parameters<typeof fn>[0])),
   );
   const links = new MediaLinks();
+  const log = opts.log ?? (() => {});
+  const lifecycle = new TakeLifecycle(log);
   const checks = new CheckJobs({
     store,
     bus,
@@ -73,10 +81,12 @@ export function createContext(opts: ContextOptions): StudioContext {
     settings,
     store,
     bus,
-    recorder: new Recorder(store, bus),
+    recorder: new Recorder(store, bus, lifecycle, log),
+    lifecycle,
+    greenParams: new GreenParamsStore(store),
     prompter,
     remotePrompter,
     openPrompterWindow: opts.openPrompterWindow,
-    log: opts.log ?? (() => {}),
+    log,
   };
 }

@@ -35,8 +35,7 @@ export function createVisionHandlers(ctx: StudioContext): HandlersFor<'vision.mo
     serial(key(shootId, takeId), async () => {
       const entry = pending.get(key(shootId, takeId));
       if (!entry) return 'take';
-      const active = ctx.recorder.activeTake;
-      if (active?.shootId === shootId && active.takeId === takeId) return 'pending';
+      if (ctx.recorder.holds(shootId, takeId)) return 'pending';
       const take = await ctx.store.getTake(shootId, takeId);
       if (take.status === 'recording' || take.status === 'finalizing') return 'pending';
       const merged = new Map((take.findings ?? []).map((f) => [findingKey(f), f]));
@@ -48,14 +47,13 @@ export function createVisionHandlers(ctx: StudioContext): HandlersFor<'vision.mo
       return 'take';
     });
 
-  ctx.bus.subscribe((event, payload) => {
-    if (event !== 'takes.changed') return;
-    const { shootId } = payload as { shootId: string };
-    for (const p of [...pending.values()]) {
-      if (p.shootId !== shootId) continue;
-      flush(p.shootId, p.takeId).catch((err: unknown) => ctx.log(`vision findings of ${p.takeId}: ${(err as Error).message}`));
-    }
-  });
+  // The take's record is final once it is finalized (or recovered): merge what waited for it.
+  const flushTake = (take: { shootId: string; id: string }) => {
+    if (!pending.has(key(take.shootId, take.id))) return;
+    flush(take.shootId, take.id).catch((err: unknown) => ctx.log(`vision findings of ${take.id}: ${(err as Error).message}`));
+  };
+  ctx.lifecycle.on('finalized', flushTake);
+  ctx.lifecycle.on('recovered', flushTake);
 
   return {
     'vision.model': async () => {
