@@ -7,6 +7,7 @@ import { createKeyingHandlers } from './handlers/keying';
 import { createPrompterHandlers } from './handlers/prompter';
 import { createShootRunHandlers } from './handlers/shoot-run';
 import { createVisionHandlers } from './handlers/vision';
+import { createVoiceHandlers } from './handlers/voice';
 import { recoverInterruptedTakes } from './services/takes/recovery';
 import type { Take } from '../shared/api';
 import type { EventBus } from './services/event-bus';
@@ -35,6 +36,7 @@ export function createStudio(opts: ContextOptions): Studio {
     ...createVisionHandlers(context),
     ...createKeyingHandlers(context),
     ...createConvertHandlers(context),
+    ...createVoiceHandlers(context),
   };
   return { dispatch: createDispatcher(handlers, context.log), bus: context.bus, context };
 }

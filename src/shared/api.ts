@@ -21,6 +21,7 @@ import {
 } from './api-schemas';
 import { convertEvents, convertMethods } from './contract/convert';
 import { keyingEvents, keyingMethods } from './contract/keying';
+import { voiceEvents, voiceMethods } from './contract/voice';
 import { checkEvents, checkMethods } from './contract/check';
 import { prompterEvents, prompterMethods } from './contract/prompter';
 import { shootRunEvents, shootRunMethods } from './contract/shoot-run';
@@ -117,6 +118,7 @@ export const methods = {
   ...checkMethods,
   ...visionMethods,
   ...keyingMethods,
+  ...voiceMethods,
   ...convertMethods,
 } as const;
 
@@ -143,6 +145,7 @@ export const events = {
   ...checkEvents,
   ...visionEvents,
   ...keyingEvents,
+  ...voiceEvents,
   ...convertEvents,
 } as const;
 export type Events = typeof events;

@@ -4,6 +4,7 @@ import { KeyingScreen } from './features/keying/KeyingScreen';
 import { CheckScreen } from './features/check/CheckScreen';
 import { PrompterScreen } from './features/prompter/PrompterScreen';
 import { RecordScreen } from './features/record/RecordScreen';
+import { VoiceScreen } from './features/voice/VoiceScreen';
 
 /**
  * The studio's screens, in tab order. A capability adds its screen here with one line; the label
@@ -15,4 +16,5 @@ export const SCREENS: { id: string; Component: ComponentType }[] = [
   { id: 'check', Component: CheckScreen },
   { id: 'keying', Component: KeyingScreen },
   { id: 'convert', Component: ConvertScreen },
+  { id: 'voice', Component: VoiceScreen },
 ];

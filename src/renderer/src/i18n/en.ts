@@ -1,4 +1,5 @@
 import { checkEn } from '../features/check/locale.en';
+import { voiceEn } from '../features/voice/locale.en';
 import { convertEn } from '../features/convert/locale.en';
 import { keyingEn } from '../features/keying/locale.en';
 import { loopEn } from '../features/record/locale.en';
@@ -16,6 +17,7 @@ export const en = {
   vision: visionEn,
   keying: keyingEn,
   convert: convertEn,
+  voice: voiceEn,
   app: {
     title: 'Capture Studio',
     language: 'Language',
@@ -28,6 +30,7 @@ export const en = {
     check: 'Check',
     keying: 'Keying',
     convert: 'Convert',
+    voice: 'Voice',
   },
   shoot: {
     heading: 'Shoot',

@@ -1,4 +1,5 @@
 import { checkZhCN } from '../features/check/locale.zh-CN';
+import { voiceZhCN } from '../features/voice/locale.zh-CN';
 import { convertZhCN } from '../features/convert/locale.zh-CN';
 import { keyingZhCN } from '../features/keying/locale.zh-CN';
 import { loopZhCN } from '../features/record/locale.zh-CN';
@@ -15,6 +16,7 @@ export const zhCN: Messages = {
   vision: visionZhCN,
   keying: keyingZhCN,
   convert: convertZhCN,
+  voice: voiceZhCN,
   app: {
     title: '采集工作室',
     language: '语言',
@@ -27,6 +29,7 @@ export const zhCN: Messages = {
     check: '验收检查',
     keying: '抠像',
     convert: '转换',
+    voice: '声音',
   },
   shoot: {
     heading: '拍摄',
