@@ -5,6 +5,7 @@ import { createCheckHandlers } from './handlers/check';
 import { createCoreHandlers } from './handlers/core';
 import { createKeyingHandlers } from './handlers/keying';
 import { createPrompterHandlers } from './handlers/prompter';
+import { createReviewHandlers } from './handlers/review';
 import { createShootRunHandlers } from './handlers/shoot-run';
 import { createVisionHandlers } from './handlers/vision';
 import { createVoiceHandlers } from './handlers/voice';
@@ -37,6 +38,7 @@ export function createStudio(opts: ContextOptions): Studio {
     ...createKeyingHandlers(context),
     ...createConvertHandlers(context),
     ...createVoiceHandlers(context),
+    ...createReviewHandlers(context),
   };
   return { dispatch: createDispatcher(handlers, context.log), bus: context.bus, context };
 }

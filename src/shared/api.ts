@@ -24,6 +24,7 @@ import { keyingEvents, keyingMethods } from './contract/keying';
 import { voiceEvents, voiceMethods } from './contract/voice';
 import { checkEvents, checkMethods } from './contract/check';
 import { prompterEvents, prompterMethods } from './contract/prompter';
+import { reviewEvents, reviewMethods } from './contract/review';
 import { shootRunEvents, shootRunMethods } from './contract/shoot-run';
 import { visionEvents, visionMethods } from './contract/vision';
 import { StudioErrorSchema } from './errors';
@@ -120,6 +121,7 @@ export const methods = {
   ...keyingMethods,
   ...voiceMethods,
   ...convertMethods,
+  ...reviewMethods,
 } as const;
 
 export type Methods = typeof methods;
@@ -147,6 +149,7 @@ export const events = {
   ...keyingEvents,
   ...voiceEvents,
   ...convertEvents,
+  ...reviewEvents,
 } as const;
 export type Events = typeof events;
 export type EventName = keyof Events;

@@ -1,0 +1,112 @@
+/**
+ * The audio waveform of a timeline (wavesurfer.js 7, pinned in package.json, with its regions
+ * plugin). Peaks are passed in — main computes them with ffmpeg (`media.peaks`) — so a 30-min take
+ * is never fetched or decoded in the renderer. When `media` is given (the review player's <video>),
+ * the waveform's cursor follows it and a click seeks it. Regions are editable spans (segments) or
+ * points (markers); a drag reports the new times through onRegionChange, unsnapped: the caller
+ * snaps them to its frame grid.
+ */
+import { useEffect, useRef } from 'react';
+import WaveSurfer from 'wavesurfer.js';
+import RegionsPlugin from 'wavesurfer.js/dist/plugins/regions.esm.js';
+
+export interface WavePeaks {
+  /** Per bucket, the minimum and maximum sample on the scale −scale…scale. */
+  min: ArrayLike<number>;
+  max: ArrayLike<number>;
+  scale: number;
+}
+
+export interface WaveRegion {
+  id: string;
+  start: number;
+  /** Omitted (or equal to start) for a point marker. */
+  end?: number;
+  color: string;
+  label?: string;
+  editable?: boolean;
+}
+
+export interface WaveformProps {
+  peaks: WavePeaks | null;
+  durationSec: number;
+  media?: HTMLMediaElement | null;
+  regions?: readonly WaveRegion[];
+  height?: number;
+  onSeek?: (t: number) => void;
+  onRegionChange?: (id: string, start: number, end: number) => void;
+  testId?: string;
+}
+
+function channels(p: WavePeaks | null): number[][] {
+  if (!p) return [[0], [0]];
+  const top = Array.from(p.max, (v) => v / p.scale);
+  const bottom = Array.from(p.min, (v) => Math.abs(v) / p.scale);
+  return [top.length ? top : [0], bottom.length ? bottom : [0]];
+}
+
+export function Waveform({ peaks, durationSec, media, regions = [], height = 72, onSeek, onRegionChange, testId = 'waveform' }: WaveformProps) {
+  const box = useRef<HTMLDivElement>(null);
+  const ws = useRef<WaveSurfer | null>(null);
+  const rp = useRef<RegionsPlugin | null>(null);
+  const cb = useRef({ onSeek, onRegionChange });
+  cb.current = { onSeek, onRegionChange };
+
+  useEffect(() => {
+    if (!box.current) return;
+    const regionsPlugin = RegionsPlugin.create();
+    const w = WaveSurfer.create({
+      container: box.current,
+      height,
+      waveColor: '#7aa2c8',
+      progressColor: '#3b6d99',
+      cursorColor: '#e4572e',
+      cursorWidth: 2,
+      normalize: false,
+      interact: true,
+      dragToSeek: true,
+      ...(media ? { media } : {}),
+      peaks: channels(null),
+      duration: Math.max(durationSec, 0.001),
+      plugins: [regionsPlugin],
+    });
+    w.on('interaction', (t) => cb.current.onSeek?.(t));
+    regionsPlugin.on('region-updated', (r) => cb.current.onRegionChange?.(r.id, r.start, r.end));
+    ws.current = w;
+    rp.current = regionsPlugin;
+    return () => {
+      ws.current = null;
+      rp.current = null;
+      w.destroy();
+    };
+    // A new media element or height makes a new waveform; peaks and regions update in place.
+  }, [media, height]); // eslint-disable-line react-hooks/exhaustive-deps
+
+  useEffect(() => {
+    const w = ws.current;
+    if (!w || durationSec <= 0) return;
+    const src = media?.currentSrc || media?.src || '';
+    void w.load(src, channels(peaks), durationSec).catch(() => {});
+  }, [peaks, durationSec, media]);
+
+  useEffect(() => {
+    const r = rp.current;
+    if (!r) return;
+    r.clearRegions();
+    for (const g of regions) {
+      const point = g.end === undefined || g.end <= g.start;
+      r.addRegion({
+        id: g.id,
+        start: g.start,
+        ...(point ? {} : { end: g.end }),
+        color: g.color,
+        content: g.label,
+        drag: g.editable === true,
+        resize: g.editable === true && !point,
+      });
+    }
+  }, [regions, durationSec, peaks]);
+
+  const filled = peaks ? peaks.max.length : 0;
+  return <div ref={box} className="waveform" data-testid={testId} data-peaks={filled} data-duration={durationSec.toFixed(2)} />;
+}
