@@ -11,6 +11,7 @@ import { benchKeying } from './keying';
 import { repoRoot, type BenchEntry } from './lib';
 import { benchTranscode } from './transcode';
 import { benchVision } from './vision';
+import { benchVoice } from './voice';
 
 const GROUPS: Record<string, () => Promise<BenchEntry[]>> = {
   foundation: benchFoundation,
@@ -18,6 +19,7 @@ const GROUPS: Record<string, () => Promise<BenchEntry[]>> = {
   checker: benchChecker,
   keying: benchKeying,
   vision: benchVision,
+  voice: benchVoice,
 };
 
 const only = process.argv.slice(2);

@@ -104,6 +104,8 @@ test('voice take from the fake microphone: lossless WAV that matches jfk.wav, me
   // 14 s of a looping 11-s speech file is far under TTS6's 50 s: the check says so.
   await expect(report.locator('[data-rule="voice.too-short"]')).toHaveCount(1);
   await expect(page.getByTestId('voice-prompter')).toHaveAttribute('data-paragraph', '2');
+  // The review: the take's waveform from main's peaks, with speech, pause and problem regions.
+  await expect(report.getByTestId('voice-waveform')).not.toHaveAttribute('data-peaks', '0', { timeout: 60_000 });
   await report.scrollIntoViewIfNeeded();
   await shot(page, 'voice-report-en');
   await setLanguage(page, 'zh-CN');

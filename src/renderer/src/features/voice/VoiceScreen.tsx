@@ -10,6 +10,7 @@ import { StreamAudioMeter } from '../../components/AudioMeter';
 import { useStudio } from '../../stores/studio-store';
 import { paragraphs, useVoice } from './voice-store';
 import { useVoiceCapture } from './use-voice-capture';
+import { VoiceWaveform } from './VoiceWaveform';
 import './voice.css';
 
 const ROOM_TONE_S = 5;
@@ -258,7 +259,7 @@ export function VoiceScreen() {
               <li key={tk.id} data-testid="voice-report" data-take-id={tk.id} data-status={tk.status} data-verdict={ok?.verdict ?? ''} data-speech-s={ok?.stats.speechS ?? ''}>
                 <div className="row">
                   <b>{tk.name}</b>
-                  <span className="muted">{tk.status}</span>
+                  <span className="muted">{t(`takes.status.${tk.status}`)}</span>
                   {rep === 'checking' && <span className="muted">{t('voice.segments.checking')}</span>}
                   {ok && <span className={`verdict ${ok.verdict}`}>{t(`voice.segments.verdict.${ok.verdict}`)}</span>}
                   {ok && <span>{t('voice.segments.speech', { speech: ok.stats.speechS, duration: ok.stats.durationS })}</span>}
@@ -273,6 +274,7 @@ export function VoiceScreen() {
                     {t('voice.segments.stats', { peak: ok.stats.peakDb ?? '?', noise: ok.stats.noiseFloorDb ?? '?', snr: ok.stats.snrDb ?? '?', detector: ok.stats.detector })}
                   </p>
                 )}
+                {ok && <VoiceWaveform shootId={shootId} takeId={tk.id} report={ok} />}
                 {typeof rep === 'object' && rep !== null && 'error' in rep && <p className="problem">{t('voice.segments.failed', { message: rep.error })}</p>}
                 {ok && ok.findings.length > 0 && (
                   <ul className="voice-findings">
