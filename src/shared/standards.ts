@@ -581,3 +581,13 @@ export const VOICE_QC = {
  * above the quietest 10 % and above −50 dBFS (SPEECH_VAD's rule).
  */
 export const VOICE_VAD = { sampleRate: 16_000, frameSamples: 512, onProb: 0.5, offProb: 0.35, bridgeS: 0.5, minEpisodeS: 0.1, energyMarginDb: 12, energyMinDbfs: -50 } as const;
+
+/**
+ * §8.3 "Noise reduction is essential", §10 "All voice recordings require noise reduction": done
+ * offline at export, never while recording (it would colour the voice the platform trains on).
+ * ffmpeg's built-in FFT denoiser afftdn with its noise floor set 5 dB above the measured one (its
+ * default −50 dB barely acts on louder noise; measured on jfk.wav + white noise at −30 dBFS: nf −30
+ * left the pauses at −30 dBFS, nf −25 took them to −51…−53; its noise tracking, tn=1, undid the
+ * setting); 24 dB of reduction at most (stronger smears consonants). afftdn takes −80…−20 dB.
+ */
+export const VOICE_DENOISE = { section: '§8.3, §10', reductionDb: 24, floorOffsetDb: 5, minFloorDb: -80, maxFloorDb: -20 } as const;

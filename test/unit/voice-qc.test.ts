@@ -4,6 +4,7 @@
  * and the way each variant was made (+20 dB gain clips; white noise of RMS −30 dBFS; a steep
  * 3.4-kHz low-pass removes everything a Bluetooth headset would).
  */
+import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -84,6 +85,28 @@ describe('voice QC on real speech', () => {
     const lp = derive('jfk-lp.wav', ['-i', jfk, '-af', "firequalizer=gain='if(lt(f,3400),0,-200)'", '-c:a', 'pcm_s16le']);
     const r = await analyzeVoiceFile(lp, { target: 'tts6' });
     expect(rules(r)).toContain('warn:voice.narrowband');
+  });
+
+  it('--denoise: afftdn lowers the noise floor and raises the SNR, keeps the original, never overwrites', async () => {
+    const a = (10 ** (-30 / 20) * Math.sqrt(3)).toFixed(4);
+    const noisy = derive('jfk-noise-dn.wav', ['-i', jfk, '-f', 'lavfi', '-i', `anoisesrc=c=white:a=${a}:r=16000:seed=3`, '-filter_complex', '[0][1]amix=inputs=2:duration=first:normalize=0', '-c:a', 'pcm_s16le']);
+    const sha = () => createHash('sha256').update(readFileSync(noisy)).digest('hex');
+    const before = sha();
+    const out = path.join(tmp.dir, 'jfk-denoised.wav');
+    const r = await cli('voice-check', noisy, '--target', 'tts6', '--denoise', out);
+    expect(r.stdout).toMatch(/denoised → .*original kept/);
+    expect(sha()).toBe(before);
+    // Independent of our QC: ffmpeg astats' RMS trough (the quietest window) of both files.
+    const stderrOf = (f: string) => spawnSync('ffmpeg', ['-hide_banner', '-nostats', '-i', f, '-af', 'astats=measure_perchannel=none:measure_overall=RMS_trough', '-f', 'null', '-'], { encoding: 'utf8' }).stderr;
+    const nf = (f: string) => Number(/RMS trough dB:\s*(-?[\d.]+)/.exec(stderrOf(f))?.[1]);
+    expect(nf(out)).toBeLessThan(nf(noisy) - 6);
+    const after = await analyzeVoiceFile(out, { target: 'tts6' });
+    const orig = await analyzeVoiceFile(noisy, { target: 'tts6' });
+    expect(after.stats.noiseFloorDb!).toBeLessThan(orig.stats.noiseFloorDb! - 6);
+    expect(after.stats.snrDb!).toBeGreaterThan(orig.stats.snrDb!);
+    const again = await cli('voice-check', noisy, '--target', 'tts6', '--denoise', out);
+    expect(again.code).toBe(2);
+    expect(again.stdout + again.stderr).toMatch(/exists/);
   });
 
   it('says when the energy fallback measured the speech', async () => {

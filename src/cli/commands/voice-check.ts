@@ -6,17 +6,19 @@ import { renderVoiceFinding } from '../../shared/voice/qc';
 import { writeFileAtomic } from '../../main/services/atomic-write';
 import { locateFfmpeg } from '../../main/services/ffmpeg';
 import { analyzeVoiceFile } from '../../main/services/voice/analyze-file';
+import { denoiseVoiceFile } from '../../main/services/voice/denoise';
 import { EXIT, type CliCommand } from '../command';
 
 export const voiceCheckCommand: CliCommand = {
   name: 'voice-check',
   summary: 'check a voice-cloning recording (§8–10): format, level, clipping, noise, SNR, bandwidth, pauses, one speaker, effective speech vs the target',
-  usage: `FILE --target ${VOICE_TARGET_IDS.join('|')} [--json OUT.json] [--lang en|zh-CN] [--energy-vad]`,
+  usage: `FILE --target ${VOICE_TARGET_IDS.join('|')} [--json OUT.json] [--lang en|zh-CN] [--energy-vad] [--denoise OUT.wav]`,
   options: {
     target: { type: 'string' },
     json: { type: 'string' },
     lang: { type: 'string' },
     'energy-vad': { type: 'boolean' },
+    denoise: { type: 'string' },
   },
   positionals: { min: 1, max: 1 },
   async run({ positionals, values }, io) {
@@ -58,6 +60,11 @@ export const voiceCheckCommand: CliCommand = {
       `  speech ${s.speechS} s of ${s.durationS} s (${s.detector}), ${s.sampleRate ?? '?'} Hz, peak ${s.peakDb ?? '?'} dBFS, noise floor ${s.noiseFloorDb ?? '?'} dBFS, SNR ${s.snrDb ?? '?'} dB, clipped ${s.clippedSamples}`,
       ...report.findings.map((f) => `  ${f.severity.padEnd(5)} ${f.rule.padEnd(22)} ${f.start.toFixed(1)}–${f.end.toFixed(1)} s  ${renderVoiceFinding(f, lang)}`),
     ];
+    if (typeof values.denoise === 'string') {
+      // §8.3/§10 noise reduction, offline: a new file beside the original, never over anything.
+      const d = await denoiseVoiceFile(file, values.denoise, { target: target as VoiceTargetId });
+      lines.push(`  denoised → ${d.denoised}: noise floor ${d.before.noiseFloorDb ?? '?'} → ${d.after.noiseFloorDb ?? '?'} dBFS, SNR ${d.before.snrDb ?? '?'} → ${d.after.snrDb ?? '?'} dB (original kept)`);
+    }
     io.stdout(lines.join('\n') + '\n');
     return report.verdict === 'fail' ? EXIT.fails : EXIT.ok;
   },

@@ -18,6 +18,7 @@ export interface VoiceFrames {
 }
 
 const N = VOICE_VAD.frameSamples;
+const SPECTRUM_EVERY = 3;
 
 export class VoiceFrameAnalyzer {
   private power: number[] = [];
@@ -62,6 +63,9 @@ export class VoiceFrameAnalyzer {
   }
 
   private frame(): void {
+    // The spectrum (bandwidth check) from every SPECTRUM_EVERY-th frame: a long-term average needs
+    // a sample of the speech, not every frame, and the FFT is most of this class's cost.
+    const spectrum = this.power.length % SPECTRUM_EVERY === 0;
     let sum = 0;
     let pk = 0;
     for (let i = 0; i < N; i++) {
@@ -72,11 +76,11 @@ export class VoiceFrameAnalyzer {
       this.re[i] = v * this.hann[i]!;
       this.im[i] = 0;
     }
-    fft(this.re, this.im);
     let band = 0;
     let high = 0;
-    for (let k = this.bins.bandLo; k <= this.bins.bandHi; k++) band += this.re[k]! ** 2 + this.im[k]! ** 2;
-    for (let k = this.bins.high; k <= N / 2; k++) high += this.re[k]! ** 2 + this.im[k]! ** 2;
+    if (spectrum) fft(this.re, this.im);
+    if (spectrum) for (let k = this.bins.bandLo; k <= this.bins.bandHi; k++) band += this.re[k]! ** 2 + this.im[k]! ** 2;
+    if (spectrum) for (let k = this.bins.high; k <= N / 2; k++) high += this.re[k]! ** 2 + this.im[k]! ** 2;
     this.power.push(sum / N);
     this.peak.push(pk);
     this.band.push(band);

@@ -18,6 +18,27 @@ import { locateFfmpeg, probeMedia, type FfmpegInfo } from '../ffmpeg';
 import { streamFfmpeg } from '../ffmpeg/stream';
 import { loadSileroNode, SILERO_DETECTOR } from './silero-node';
 
+const PITCH_RATE = VOICE_VAD.sampleRate / 2;
+
+/** 16 kHz float → 8 kHz s16le by averaging pairs (a simple low-pass before halving the rate). */
+function toPitchRate(x: Float32Array, half: { odd: number | null }): Uint8Array {
+  let src = x;
+  if (half.odd !== null) {
+    src = new Float32Array(x.length + 1);
+    src[0] = half.odd;
+    src.set(x, 1);
+  }
+  const n = Math.floor(src.length / 2);
+  half.odd = src.length % 2 ? src[src.length - 1]! : null;
+  const out = new Uint8Array(n * 2);
+  const dv = new DataView(out.buffer);
+  for (let i = 0; i < n; i++) {
+    const v = (src[2 * i]! + src[2 * i + 1]!) * 0.5;
+    dv.setInt16(i * 2, Math.max(-32768, Math.min(32767, Math.round(v * 32768))), true);
+  }
+  return out;
+}
+
 export interface VoiceProgress {
   stage: 'decode' | 'vad';
   fraction: number;
@@ -63,7 +84,11 @@ export async function analyzeVoiceFile(file: string, opts: AnalyzeVoiceOptions):
     return { file, ...voiceQc({ ...base, peakDb: null, peakCount: 0, frames: null, episodes: [], speechS: 0, detector: 'energy', pitchGroupsHz: [] }, opts.target) };
   }
   const frames = new VoiceFrameAnalyzer();
-  const pitch = new AudioAnalyzer(AUDIO_ANALYSIS.sampleRate);
+  // Pitch (second speaker) at 8 kHz: the autocorrelation costs a quarter of 16 kHz and the speech
+  // pitch range (70–400 Hz) is far below 4 kHz; frames keep AUDIO_ANALYSIS.frameMs.
+  // (The constructor's parameter is typed as the 16-kHz literal; the analysis itself takes any rate.)
+  const pitch = new AudioAnalyzer(PITCH_RATE as typeof AUDIO_ANALYSIS.sampleRate);
+  const half = { odd: null as number | null };
   const store = new FloatStore();
   let carry = Buffer.alloc(0);
   let peakDb: number | null = null;
@@ -86,14 +111,11 @@ export async function analyzeVoiceFile(file: string, opts: AnalyzeVoiceOptions):
         const bytes = carry.length ? Buffer.concat([carry, chunk]) : chunk;
         const whole = bytes.length - (bytes.length % 4);
         carry = Buffer.from(bytes.subarray(whole));
-        const aligned = new Float32Array(whole / 4);
-        for (let i = 0; i < aligned.length; i++) aligned[i] = bytes.readFloatLE(i * 4);
+        // A copy into its own buffer is 4-byte aligned, so it can be viewed as floats (LE on x86/ARM).
+        const aligned = new Float32Array(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + whole));
         frames.push(aligned);
         store.push(aligned);
-        const s16 = new Uint8Array(aligned.length * 2);
-        const dv = new DataView(s16.buffer);
-        for (let i = 0; i < aligned.length; i++) dv.setInt16(i * 2, Math.max(-32768, Math.min(32767, Math.round(aligned[i]! * 32768))), true);
-        pitch.push(s16);
+        pitch.push(toPitchRate(aligned, half));
       },
       onStderrLine: (line) => {
         if (/\] Overall$/.test(line.trim())) overall = true;
