@@ -5,6 +5,8 @@
  * source resampled by ffmpeg to the recorded rate): nothing lossy or "enhanced" sits in the path.
  */
 import { execFileSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { expect, test } from '@playwright/test';
 import { BASE_CHROMIUM_ARGS, chromiumPath, fakeMediaArgs, mediaDir } from './env';
@@ -112,11 +114,20 @@ test('voice take from the fake microphone: lossless WAV that matches jfk.wav, me
   await expect(report).toContainText('有效语音');
   await shot(page, 'voice-report-zh-CN');
 
+  // The delivery folder: the segment byte for byte, merged.wav, voice_task.json, the QC report.
+  await setLanguage(page, 'en');
+  await page.getByTestId('voice-export').click();
+  const exported = page.getByTestId('voice-exported');
+  await expect(exported).toBeVisible({ timeout: 90_000 });
+  const exportDir = (await exported.getAttribute('data-dir'))!;
+  expect(readdirSync(exportDir).sort()).toEqual(['merged.wav', 'qc-report.json', 'segment-01.wav', 'voice_task.json']);
+
   const takeId = (await report.getAttribute('data-take-id'))!;
   const wav = path.join(await takeDir(shoot, takeId), 'take.wav');
   const probe = JSON.parse(execFileSync('ffprobe', ['-v', 'error', '-show_streams', '-of', 'json', wav], { encoding: 'utf8' })) as { streams: { codec_name: string; sample_rate: string }[] };
   expect(probe.streams[0]!.codec_name).toMatch(/^pcm_f32le$/);
   expect(Number(probe.streams[0]!.sample_rate)).toBe(rate);
+  expect(createHash('sha256').update(readFileSync(path.join(exportDir, 'segment-01.wav'))).digest('hex')).toBe(createHash('sha256').update(readFileSync(wav)).digest('hex'));
   const m = bestMatch(wav, rate);
   expect(m.ncc).toBeGreaterThanOrEqual(0.99);
 });

@@ -36,6 +36,20 @@ export const voiceMethods = {
     input: z.object({ shootId: IdSchema, takeId: IdSchema, target: VoiceTargetSchema }).strict(),
     output: VoiceReportSchema,
   },
+  /**
+   * The delivery folder of a shoot's voice session: its ready voice takes checked for a voice
+   * target become the segments, the one checked as 'auth' the authorization file (§8.6).
+   */
+  'voice.export': {
+    input: z
+      .object({
+        shootId: IdSchema,
+        target: z.enum(['tts3', 'tts6', 'large']),
+        languages: z.array(z.string().regex(/^[a-z]{2,3}(-[A-Z]{2})?$/)).max(20).default([]),
+      })
+      .strict(),
+    output: z.object({ dir: z.string(), segments: z.number().int(), auth: z.boolean() }),
+  },
 } as const;
 
 export const voiceEvents = {} as const;

@@ -7,6 +7,7 @@ import { VOICE_QC, VOICE_TARGET_IDS, VOICE_TARGETS, VOICE_VAD, type VoiceTargetI
 import { AUTH_LANGS, authScript, type AuthLang } from '../../../../shared/voice/auth-scripts';
 import { segmentLevelSpreadDb, segmentsConsistent, totalState } from '../../../../shared/voice/segments';
 import { StreamAudioMeter } from '../../components/AudioMeter';
+import { studio } from '../../api/client';
 import { useStudio } from '../../stores/studio-store';
 import { paragraphs, useVoice } from './voice-store';
 import { useVoiceCapture } from './use-voice-capture';
@@ -30,6 +31,7 @@ export function VoiceScreen() {
   const [recording, setRecording] = useState<{ since: number; liveS: number } | null>(null);
   const [now, setNow] = useState(0);
   const stopRef = useRef<(() => Promise<Take>) | null>(null);
+  const [exported, setExported] = useState<{ dir: string; segments: number; auth: boolean } | 'busy' | null>(null);
 
   useEffect(() => {
     if (!cap.stream) return;
@@ -251,6 +253,32 @@ export function VoiceScreen() {
           </p>
         )}
         {voiceTakes.length === 0 && <p className="muted">{t('voice.segments.none')}</p>}
+        {v.target !== 'auth' && reports.length > 0 && (
+          <div className="row">
+            <button
+              type="button"
+              data-testid="voice-export"
+              disabled={exported === 'busy' || recording !== null}
+              onClick={() => {
+                setExported('busy');
+                const target = v.target as 'tts3' | 'tts6' | 'large';
+                studio
+                  .call('voice.export', { shootId, target, languages: target === 'tts3' ? ['zh-CN'] : [] })
+                  .then(setExported, (err: unknown) => {
+                    setExported(null);
+                    setError(err);
+                  });
+              }}
+            >
+              {exported === 'busy' ? t('voice.segments.exporting') : t('voice.segments.export')}
+            </button>
+            {exported && exported !== 'busy' && (
+              <span data-testid="voice-exported" data-dir={exported.dir} className="ok-text">
+                {t('voice.segments.exported', { segments: exported.segments, auth: exported.auth ? t('voice.segments.withAuth') : '', dir: exported.dir })}
+              </span>
+            )}
+          </div>
+        )}
         <ul className="voice-segments">
           {voiceTakes.map((tk) => {
             const rep = v.reports[tk.id];

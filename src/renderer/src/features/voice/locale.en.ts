@@ -69,5 +69,9 @@ export const voiceEn = {
     consistency: 'Speech level across segments varies by {{db}} dB (§8.4: keep it the same; limit {{limit}} dB).',
     consistent: 'Speech level across segments within {{db}} dB.',
     failed: 'Check failed: {{message}}',
+    export: 'Export the voice folder',
+    exporting: 'Exporting…',
+    exported: 'Exported {{segments}} segments{{auth}} to {{dir}} (WAVs, merged.wav, voice_task.json, qc-report.json)',
+    withAuth: ' and the authorization',
   },
 };

@@ -72,5 +72,9 @@ export const voiceZhCN: Shape<typeof voiceEn> = {
     consistency: '各段语音音量相差 {{db}} dB（§8.4：应保持一致；上限 {{limit}} dB）。',
     consistent: '各段语音音量相差在 {{db}} dB 以内。',
     failed: '检查失败：{{message}}',
+    export: '导出声音文件夹',
+    exporting: '导出中…',
+    exported: '已导出 {{segments}} 段{{auth}}到 {{dir}}（WAV、merged.wav、voice_task.json、qc-report.json）',
+    withAuth: '及授权录音',
   },
 };
