@@ -1,8 +1,8 @@
 /**
- * Silero VAD v5 (the ONNX file @ricky0123/vad-web ships) run through onnxruntime-web, the same code
- * in the browser (live) and in Node (files, CLI): no download at run time. The model takes 512 new
- * samples at 16 kHz plus the previous frame's last 64 (its context), a recurrent state [2, B, 128],
- * and answers a speech probability per frame.
+ * Silero VAD v5 (the ONNX file @ricky0123/vad-web ships) run through onnxruntime-web: in Node for
+ * files and the CLI (the browser can run the same code; the live screen does not use it yet). No
+ * download at run time. The model takes 512 new samples at 16 kHz plus the previous frame's last
+ * 64 (its context), a recurrent state [2, B, 128], and answers a speech probability per frame.
  *
  * For files the audio is cut into `lanes` contiguous stretches that run as one batch (B = lanes):
  * the per-call overhead, not the arithmetic, dominates a single stream. Each lane first runs
@@ -67,26 +67,4 @@ export async function sileroProbs(
     if (s % 50 === 0) opts.onProgress?.(s / steps);
   }
   return out;
-}
-
-/** One live stream (the browser's microphone): push 512-sample frames, get a probability each. */
-export class SileroStream {
-  private state: Ort.Tensor;
-  private readonly sr: Ort.Tensor;
-  private context = new Float32Array(CONTEXT);
-
-  constructor(private readonly model: SileroModel) {
-    this.state = new model.ort.Tensor('float32', new Float32Array(256), [2, 1, 128]);
-    this.sr = new model.ort.Tensor('int64', BigInt64Array.from([16000n]));
-  }
-
-  async push(frame: Float32Array): Promise<number> {
-    const x = new Float32Array(CONTEXT + FRAME);
-    x.set(this.context, 0);
-    x.set(frame.subarray(0, FRAME), CONTEXT);
-    this.context = x.slice(FRAME);
-    const res = await this.model.session.run({ input: new this.model.ort.Tensor('float32', x, [1, CONTEXT + FRAME]), state: this.state, sr: this.sr });
-    this.state = res.stateN as Ort.Tensor;
-    return (res.output!.data as Float32Array)[0]!;
-  }
 }
