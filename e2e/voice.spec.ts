@@ -132,7 +132,7 @@ test('voice take from the fake microphone: lossless WAV that matches jfk.wav, me
   expect(m.ncc).toBeGreaterThanOrEqual(0.99);
 });
 
-test('the authorization script is filled with the names, in each language', async ({ page }) => {
+test('the authorization script is filled with the names in each language, recorded and checked', async ({ page }) => {
   await openStudio(page, 'en');
   await createShoot(page, `Auth ${Date.now()}`);
   await page.getByTestId('nav-voice').click();
@@ -150,6 +150,20 @@ test('the authorization script is filled with the names, in each language', asyn
     await expect(prompter).toContainText(words);
   }
   await shot(page, 'voice-auth-en');
+  // Recorded and checked as the authorization (§8.6): one speaker, level, length — and the plain
+  // statement that the words are not verified offline.
+  await page.getByTestId('voice-record').click();
+  await expect(page.getByTestId('voice-recording')).toBeVisible();
+  await page.waitForTimeout(8000);
+  await page.getByTestId('voice-stop').click();
+  const report = page.getByTestId('voice-report').first();
+  await expect(report).not.toHaveAttribute('data-verdict', '', { timeout: 90_000 });
+  await expect(report.locator('[data-rule="voice.auth-words-unverified"]')).toHaveCount(1);
+  await expect(report.locator('[data-rule="voice.second-speaker"]')).toHaveCount(0);
+  expect(Number(await report.getAttribute('data-speech-s'))).toBeGreaterThan(2);
+  await report.scrollIntoViewIfNeeded();
+  await shot(page, 'voice-auth-report-en');
   await setLanguage(page, 'zh-CN');
+  await expect(report.locator('[data-rule="voice.auth-words-unverified"]')).toContainText('无法离线核对');
   await shot(page, 'voice-auth-zh-CN');
 });
