@@ -92,7 +92,10 @@ test('voice take from the fake microphone: lossless WAV that matches jfk.wav, me
   await page.getByTestId('voice-record').click();
   await expect(page.getByTestId('voice-recording')).toBeVisible();
   await expect(page.getByTestId('audio-meter')).toHaveAttribute('data-state', 'running');
-  await page.waitForTimeout(4000);
+  // The live total comes from Silero in the page (same model as main), and grows while JFK speaks.
+  const liveVad = page.getByTestId('voice-live');
+  await expect(liveVad).toHaveAttribute('data-detector', 'silero-vad-v5');
+  await expect.poll(async () => Number(await liveVad.getAttribute('data-speech-s')), { timeout: 30_000 }).toBeGreaterThan(1);
   await shot(page, 'voice-meter-en');
   await setLanguage(page, 'zh-CN');
   await shot(page, 'voice-meter-zh-CN');

@@ -68,3 +68,25 @@ export async function sileroProbs(
   }
   return out;
 }
+
+/** One live stream (the browser's microphone): 512-sample frames at 16 kHz in, a probability out. */
+export class SileroStream {
+  private state: Ort.Tensor;
+  private readonly sr: Ort.Tensor;
+  private context = new Float32Array(CONTEXT);
+
+  constructor(private readonly model: SileroModel) {
+    this.state = new model.ort.Tensor('float32', new Float32Array(256), [2, 1, 128]);
+    this.sr = new model.ort.Tensor('int64', BigInt64Array.from([16000n]));
+  }
+
+  async push(frame: Float32Array): Promise<number> {
+    const x = new Float32Array(CONTEXT + FRAME);
+    x.set(this.context, 0);
+    x.set(frame.subarray(0, FRAME), CONTEXT);
+    this.context = x.slice(FRAME);
+    const res = await this.model.session.run({ input: new this.model.ort.Tensor('float32', x, [1, CONTEXT + FRAME]), state: this.state, sr: this.sr });
+    this.state = res.stateN as Ort.Tensor;
+    return (res.output!.data as Float32Array)[0]!;
+  }
+}

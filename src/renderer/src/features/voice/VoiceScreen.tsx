@@ -12,6 +12,7 @@ import { useStudio } from '../../stores/studio-store';
 import { paragraphs, useVoice } from './voice-store';
 import { useVoiceCapture } from './use-voice-capture';
 import { VoiceWaveform } from './VoiceWaveform';
+import { LiveVad } from './live-vad';
 import './voice.css';
 
 const ROOM_TONE_S = 5;
@@ -28,7 +29,7 @@ export function VoiceScreen() {
   const [micId, setMicId] = useState<string | null>(null);
   const cap = useVoiceCapture(micId, setError);
   const [roomPct, setRoomPct] = useState<number | null>(null);
-  const [recording, setRecording] = useState<{ since: number; liveS: number } | null>(null);
+  const [recording, setRecording] = useState<{ since: number; liveS: number; detector: string } | null>(null);
   const [now, setNow] = useState(0);
   const stopRef = useRef<(() => Promise<Take>) | null>(null);
   const [exported, setExported] = useState<{ dir: string; segments: number; auth: boolean } | 'busy' | null>(null);
@@ -75,14 +76,24 @@ export function VoiceScreen() {
     if (!shootId) return;
     const floor = v.roomToneDb ?? -120;
     const threshold = Math.max(VOICE_VAD.energyMinDbfs, floor + VOICE_VAD.energyMarginDb);
-    const live = { since: performance.now(), liveS: 0 };
+    const channels = Math.max(1, Math.min(2, cap.report?.channelCount ?? 1));
+    const rate = cap.rate ?? 48_000;
+    // Silero live, as main measures the saved take; the level estimate only when it cannot load.
+    const vad = await LiveVad.open(rate, channels).catch(() => null);
+    const live = { since: performance.now(), liveS: 0, detector: vad ? 'silero-vad-v5' : 'energy' };
     setRecording(live);
     try {
       stopRef.current = await cap.record(shootId, (b) => {
-        // Live estimate by level only; the saved take is measured by Silero VAD in main.
+        if (vad) {
+          vad.push(b.pcm, (speechS) => {
+            live.liveS = speechS;
+            setRecording({ ...live });
+          });
+          return;
+        }
         const db = b.rms > 0 ? 20 * Math.log10(b.rms) : -120;
         if (db > threshold) {
-          live.liveS += b.pcm.length / (cap.rate ?? 48_000) / Math.max(1, cap.report?.channelCount ?? 1);
+          live.liveS += b.pcm.length / rate / channels;
           setRecording({ ...live });
         }
       });
@@ -177,7 +188,12 @@ export function VoiceScreen() {
             <span>
               {t('voice.target.total', { speech: totalS, target: tgt.minSpeechS })}
               {tgt.maxSpeechS !== null && <> · {t('voice.target.totalMax', { max: tgt.maxSpeechS })}</>}
-              {recording && <> {t('voice.target.live', { seconds: liveS })}</>}
+              {recording && (
+                <span data-testid="voice-live" data-detector={recording.detector} data-speech-s={liveS}>
+                  {' '}
+                  {recording.detector === 'energy' ? t('voice.target.live', { seconds: liveS }) : t('voice.target.liveSilero', { seconds: liveS })}
+                </span>
+              )}
             </span>
           </div>
           {v.target === 'auth' && (

@@ -34,7 +34,8 @@ export const voiceEn = {
     auth: 'Authorization recording (§8.6)',
     total: 'Effective speech {{speech}} s of {{target}} s',
     totalMax: 'at most {{max}} s',
-    live: '(+{{seconds}} s live estimate by level)',
+    live: '(+{{seconds}} s live estimate by level; Silero could not load here)',
+    liveSilero: '(+{{seconds}} s live, Silero VAD)',
   },
   auth: {
     lang: 'Language',

@@ -37,7 +37,8 @@ export const voiceZhCN: Shape<typeof voiceEn> = {
     auth: '授权录音（§8.6）',
     total: '有效语音 {{speech}} 秒 / {{target}} 秒',
     totalMax: '最多 {{max}} 秒',
-    live: '（+{{seconds}} 秒，按音量实时估计）',
+    live: '（+{{seconds}} 秒，按音量实时估计；此处无法加载 Silero）',
+    liveSilero: '（+{{seconds}} 秒，实时，Silero VAD）',
   },
   auth: {
     lang: '语言',
