@@ -13,6 +13,7 @@ import { benchTakes } from './takes';
 import { repoRoot, type BenchEntry } from './lib';
 import { benchTranscode } from './transcode';
 import { benchVision } from './vision';
+import { benchVoice } from './voice';
 
 const GROUPS: Record<string, () => Promise<BenchEntry[]>> = {
   foundation: benchFoundation,
@@ -22,6 +23,7 @@ const GROUPS: Record<string, () => Promise<BenchEntry[]>> = {
   vision: benchVision,
   takes: benchTakes,
   export: benchExport,
+  voice: benchVoice,
 };
 
 const only = process.argv.slice(2);

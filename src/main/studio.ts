@@ -9,6 +9,7 @@ import { createReviewHandlers } from './handlers/review';
 import { createExportHandlers } from './handlers/export';
 import { createShootRunHandlers } from './handlers/shoot-run';
 import { createVisionHandlers } from './handlers/vision';
+import { createVoiceHandlers } from './handlers/voice';
 import { recoverInterruptedTakes } from './services/takes/recovery';
 import type { Take } from '../shared/api';
 import type { EventBus } from './services/event-bus';
@@ -39,6 +40,7 @@ export function createStudio(opts: ContextOptions): Studio {
     ...createConvertHandlers(context),
     ...createReviewHandlers(context),
     ...createExportHandlers(context),
+    ...createVoiceHandlers(context),
   };
   return { dispatch: createDispatcher(handlers, context.log), bus: context.bus, context };
 }

@@ -21,6 +21,7 @@ import {
 } from './api-schemas';
 import { convertEvents, convertMethods } from './contract/convert';
 import { keyingEvents, keyingMethods } from './contract/keying';
+import { voiceEvents, voiceMethods } from './contract/voice';
 import { checkEvents, checkMethods } from './contract/check';
 import { prompterEvents, prompterMethods } from './contract/prompter';
 import { reviewEvents, reviewMethods } from './contract/review';
@@ -119,6 +120,7 @@ export const methods = {
   ...checkMethods,
   ...visionMethods,
   ...keyingMethods,
+  ...voiceMethods,
   ...convertMethods,
   ...reviewMethods,
   ...exportMethods,
@@ -147,6 +149,7 @@ export const events = {
   ...checkEvents,
   ...visionEvents,
   ...keyingEvents,
+  ...voiceEvents,
   ...convertEvents,
   ...reviewEvents,
   ...exportEvents,

@@ -394,6 +394,29 @@ export const SPEECH_VAD = {
 } as const;
 
 /**
+ * The Record screen's audio meter (issue #13; §1.2.2 "confirm that the captured audio is clear").
+ * Engineering numbers, not the platform's: the scale runs from floorDb to 0 dBFS (OBS-style zones:
+ * green below yellowDb, yellow below redDb, red above); a peak at or above clipDbfs counts as
+ * clipping (EBU R128's −1 dBTP ceiling) and the clip lamp holds for clipHoldMs; the peak-hold tick
+ * holds peakHoldMs then falls at fallDbPerSecond. "Too quiet" means the loudest peak of the last
+ * quietWindowMs stayed under quietPeakDbfs: a muted, unplugged or far-away microphone (room tone at
+ * a sane gain peaks well above it, so the silent phase does not trip it). Levels every updateMs.
+ */
+export const AUDIO_METER = {
+  section: '§1.2.2',
+  floorDb: -60,
+  yellowDb: -20,
+  redDb: -9,
+  clipDbfs: -1,
+  clipHoldMs: 2000,
+  peakHoldMs: 1500,
+  fallDbPerSecond: 20,
+  quietWindowMs: 5000,
+  quietPeakDbfs: -40,
+  updateMs: 50,
+} as const;
+
+/**
  * The live analysis itself (engineering, not the standard): frames are scaled to at most maxSide
  * pixels on their long side before the landmarker; up to numFaces faces so a second face is seen;
  * breaches of one rule closer than mergeGapSeconds are one finding. While a take records, the
@@ -523,3 +546,66 @@ export const POSE_MATCH = {
   multiLuma: 0.12,
   multiLrLog2: 0.32,
 } as const;
+
+/**
+ * Voice cloning targets (§8.4, §10): effective speech (voice activity, not wall time) in seconds.
+ * TTS3 "at least 20 minutes … 30 minutes recommended"; TTS6 "recommends 1 minute, not exceeding
+ * 90 seconds" with §8.4's large-model "50–90 seconds" as its window; the authorization recording
+ * (§8.6) is one sentence: a few seconds of speech, bounds here are engineering (a sentence read at
+ * ~2–3 words a second), not the standard's.
+ */
+export const VOICE_TARGETS = {
+  tts3: { section: '§8.4, §10', minSpeechS: 20 * 60, recommendedSpeechS: 30 * 60, maxSpeechS: null },
+  tts6: { section: '§10', minSpeechS: 50, recommendedSpeechS: 60, maxSpeechS: 90 },
+  large: { section: '§8.4', minSpeechS: 50, recommendedSpeechS: 70, maxSpeechS: 90 },
+  auth: { section: '§8.6, §10', minSpeechS: 2, recommendedSpeechS: 5, maxSpeechS: 30 },
+} as const;
+export type VoiceTargetId = keyof typeof VOICE_TARGETS;
+export const VOICE_TARGET_IDS = Object.keys(VOICE_TARGETS) as VoiceTargetId[];
+
+/**
+ * Voice QC (§8). §8.5 names the accepted formats; §8.3 asks for lossless audio, no noise, a
+ * moderate level and a consistent one (§8.4); §8.2 rules out Bluetooth earphones, whose hands-free
+ * profile carries 8 kHz audio (nothing above ~4 kHz). SNR bands (≥ 30 pass, 20–30 warn, < 20 fail)
+ * are the issue's; the rest are recording practice, not the platform's numbers:
+ * - noise floor = power mean of the quietest 10 % of 500-ms windows; above −50 dBFS audible
+ *   (AUDIO_QC), above −40 dBFS a fail;
+ * - clipping: peak within 0.1 dB of full scale, counted by ffmpeg's astats "Peak count";
+ * - speech level (power mean over speech) below −35 dBFS is too quiet, above −6 dBFS too hot;
+ * - consistency: speech level per 10-s block of speech varying by more than 6 dB (max − min of
+ *   the blocks' levels, ignoring the quietest and loudest 10 %) is audible as a level change;
+ * - narrowband: energy above 4 kHz more than 45 dB below the 300–3400 Hz band in speech frames
+ *   (full-band speech sits ~15–35 dB below);
+ * - a pause longer than 3 s inside the recording; sample rate under 44.1 kHz warns, under 16 kHz fails.
+ */
+export const VOICE_QC = {
+  formats: { section: '§8.5', extensions: ['wav', 'mp3', 'm4a', 'mp4', 'mov', 'aac'] },
+  lossless: { section: '§8.3', codecs: ['pcm_s16le', 'pcm_s24le', 'pcm_s32le', 'pcm_f32le', 'pcm_f64le', 'pcm_s16be', 'pcm_s24be', 'pcm_u8', 'flac', 'alac'] },
+  sampleRate: { section: '§8.3, §8.5', minHz: 16_000, recommendedHz: 44_100 },
+  clipping: { section: '§8.3', peakDb: -0.1, warnCount: 1, failCount: 10 },
+  noise: { section: '§8.1, §8.3', windowMs: 500, quietestShare: 0.1, warnDbfs: -50, failDbfs: -40 },
+  snr: { section: '§8.1, §8.3', passDb: 30, failDb: 20 },
+  level: { section: '§8.3', minDbfs: -35, maxDbfs: -6 },
+  consistency: { section: '§8.4', blockSpeechS: 10, maxSpreadDb: 6, trimShare: 0.1 },
+  narrowband: { section: '§8.2', highHz: 4000, bandLowHz: 300, bandHighHz: 3400, maxHighBelowBandDb: 45 },
+  pause: { section: '§8.3', maxS: 3 },
+  secondSpeaker: { section: '§8.1' },
+} as const;
+
+/**
+ * Voice activity (engineering): Silero VAD's speech probability per 32-ms frame (512 samples at
+ * 16 kHz) with hysteresis (on ≥ 0.5, off < 0.35), episodes joined across pauses shorter than 0.5 s
+ * and dropped when shorter than 0.1 s. The energy fallback calls a frame speech when it is 12 dB
+ * above the quietest 10 % and above −50 dBFS (SPEECH_VAD's rule).
+ */
+export const VOICE_VAD = { sampleRate: 16_000, frameSamples: 512, onProb: 0.5, offProb: 0.35, bridgeS: 0.5, minEpisodeS: 0.1, energyMarginDb: 12, energyMinDbfs: -50 } as const;
+
+/**
+ * §8.3 "Noise reduction is essential", §10 "All voice recordings require noise reduction": done
+ * offline at export, never while recording (it would colour the voice the platform trains on).
+ * ffmpeg's built-in FFT denoiser afftdn with its noise floor set 5 dB above the measured one (its
+ * default −50 dB barely acts on louder noise; measured on jfk.wav + white noise at −30 dBFS: nf −30
+ * left the pauses at −30 dBFS, nf −25 took them to −51…−53; its noise tracking, tn=1, undid the
+ * setting); 24 dB of reduction at most (stronger smears consonants). afftdn takes −80…−20 dB.
+ */
+export const VOICE_DENOISE = { section: '§8.3, §10', reductionDb: 24, floorOffsetDb: 5, minFloorDb: -80, maxFloorDb: -20 } as const;

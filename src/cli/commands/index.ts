@@ -5,6 +5,7 @@ import { exportCommand } from './export';
 import { keyCommand } from './key';
 import { mergeCommand } from './merge';
 import { probeCommand } from './probe';
+import { voiceCheckCommand } from './voice-check';
 
 /** Every CLI command; a new command is one file in this folder and one line here. */
 export const commands: readonly CliCommand[] = [
@@ -14,4 +15,5 @@ export const commands: readonly CliCommand[] = [
   mergeCommand,
   checkCommand,
   exportCommand,
+  voiceCheckCommand,
 ];

@@ -5,6 +5,7 @@ import { CheckScreen } from './features/check/CheckScreen';
 import { PrompterScreen } from './features/prompter/PrompterScreen';
 import { RecordScreen } from './features/record/RecordScreen';
 import { ReviewScreen } from './features/review/ReviewScreen';
+import { VoiceScreen } from './features/voice/VoiceScreen';
 
 /**
  * The studio's screens, in tab order. A capability adds its screen here with one line; the label
@@ -17,4 +18,5 @@ export const SCREENS: { id: string; Component: ComponentType }[] = [
   { id: 'keying', Component: KeyingScreen },
   { id: 'convert', Component: ConvertScreen },
   { id: 'review', Component: ReviewScreen },
+  { id: 'voice', Component: VoiceScreen },
 ];

@@ -1,6 +1,8 @@
 import { checkEn } from '../features/check/locale.en';
+import { voiceEn } from '../features/voice/locale.en';
 import { convertEn } from '../features/convert/locale.en';
 import { keyingEn } from '../features/keying/locale.en';
+import { loopEn } from '../features/record/locale.en';
 import { prompterEn } from '../features/prompter/locale.en';
 import { runEn } from '../features/run/locale.en';
 import { visionEn } from '../features/vision/locale.en';
@@ -10,12 +12,14 @@ import { reviewEn } from '../features/review/locale.en';
 /** English strings. zh-CN.ts must have the same keys (checked by the type below and a unit test). */
 export const en = {
   ...runEn,
+  ...loopEn,
   ...prompterEn,
   ...checkEn,
   ...reviewEn,
   vision: visionEn,
   keying: keyingEn,
   convert: convertEn,
+  voice: voiceEn,
   app: {
     title: 'Capture Studio',
     language: 'Language',
@@ -29,6 +33,7 @@ export const en = {
     keying: 'Keying',
     convert: 'Convert',
     review: 'Review & export',
+    voice: 'Voice',
   },
   shoot: {
     heading: 'Shoot',

@@ -1,6 +1,8 @@
 import { checkZhCN } from '../features/check/locale.zh-CN';
+import { voiceZhCN } from '../features/voice/locale.zh-CN';
 import { convertZhCN } from '../features/convert/locale.zh-CN';
 import { keyingZhCN } from '../features/keying/locale.zh-CN';
+import { loopZhCN } from '../features/record/locale.zh-CN';
 import { prompterZhCN } from '../features/prompter/locale.zh-CN';
 import { runZhCN } from '../features/run/locale.zh-CN';
 import { visionZhCN } from '../features/vision/locale.zh-CN';
@@ -9,12 +11,14 @@ import { reviewZhCN } from '../features/review/locale.zh-CN';
 
 export const zhCN: Messages = {
   ...runZhCN,
+  ...loopZhCN,
   ...prompterZhCN,
   ...checkZhCN,
   ...reviewZhCN,
   vision: visionZhCN,
   keying: keyingZhCN,
   convert: convertZhCN,
+  voice: voiceZhCN,
   app: {
     title: '采集工作室',
     language: '语言',
@@ -28,6 +32,7 @@ export const zhCN: Messages = {
     keying: '抠像',
     convert: '转换',
     review: '审阅与导出',
+    voice: '声音',
   },
   shoot: {
     heading: '拍摄',
