@@ -50,8 +50,13 @@ class RawHub {
   private ts = 0;
   private readonly pending = new Map<number, (m: { raw?: RawResult; error?: string }) => void>();
 
-  handleUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer): void {
-    if (new URL(req.url ?? '/', 'http://x').searchParams.get('token') !== this.token) {
+  /** The frame host's model route asks whether a key is this page's. */
+  holdsToken(key: string | null): boolean {
+    return key === this.token;
+  }
+
+  handleUpgrade(req: IncomingMessage, url: URL, socket: Duplex, head: Buffer): void {
+    if (url.searchParams.get('token') !== this.token) {
       socket.end('HTTP/1.1 401 Unauthorized\r\n\r\n');
       return;
     }
@@ -89,17 +94,16 @@ export interface Analyzer {
 export async function openRawAnalyzer(mode: 'IMAGE' | 'VIDEO'): Promise<Analyzer> {
   const rendererDir = path.resolve('out/renderer');
   if (!existsSync(path.join(rendererDir, FRAME_ANALYZER_PAGE.slice(1)))) throw new Error('Run "npx electron-vite build" first (out/renderer is missing).');
-  const { startServer } = await import('../../src/main/serve');
+  const { startFrameHost } = await import('../../src/main/services/checker/frame-host');
   const hub = new RawHub();
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- startServer only calls handleUpgrade
-  const server = await startServer({ port: 0, rendererDir, env: process.env, frameHub: hub as any });
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- the frame host only calls handleUpgrade and holdsToken
+  const server = await startFrameHost({ rendererDir, env: process.env, hub: hub as any });
   const { chromium } = await import('playwright-core');
   const exe = findChromium(process.env);
   if (!exe) throw new Error('No Chromium found (set CHROMIUM_PATH).');
   const browser = await chromium.launch({ executablePath: exe, args: HEADLESS_CHROMIUM_ARGS });
   const page = await browser.newPage();
-  const base = server.url.split('#')[0]!.replace(/\/$/, '');
-  await page.goto(`${base}${FRAME_ANALYZER_PAGE}#token=${hub.token}&mode=${mode}`);
+  await page.goto(`${server.base}${FRAME_ANALYZER_PAGE}#token=${hub.token}&mode=${mode}`);
   await Promise.race([hub.connected, new Promise((_, rej) => setTimeout(() => rej(new Error('analyzer page did not start')), 90_000))]);
   return {
     raw: async (f) => toResultLike(await hub.measure(f)),
