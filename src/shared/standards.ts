@@ -380,6 +380,29 @@ export const SPEECH_VAD = {
 } as const;
 
 /**
+ * The Record screen's audio meter (issue #13; §1.2.2 "confirm that the captured audio is clear").
+ * Engineering numbers, not the platform's: the scale runs from floorDb to 0 dBFS (OBS-style zones:
+ * green below yellowDb, yellow below redDb, red above); a peak at or above clipDbfs counts as
+ * clipping (EBU R128's −1 dBTP ceiling) and the clip lamp holds for clipHoldMs; the peak-hold tick
+ * holds peakHoldMs then falls at fallDbPerSecond. "Too quiet" means the loudest peak of the last
+ * quietWindowMs stayed under quietPeakDbfs: a muted, unplugged or far-away microphone (room tone at
+ * a sane gain peaks well above it, so the silent phase does not trip it). Levels every updateMs.
+ */
+export const AUDIO_METER = {
+  section: '§1.2.2',
+  floorDb: -60,
+  yellowDb: -20,
+  redDb: -9,
+  clipDbfs: -1,
+  clipHoldMs: 2000,
+  peakHoldMs: 1500,
+  fallDbPerSecond: 20,
+  quietWindowMs: 5000,
+  quietPeakDbfs: -40,
+  updateMs: 50,
+} as const;
+
+/**
  * The live analysis itself (engineering, not the standard): frames are scaled to at most maxSide
  * pixels on their long side before the landmarker; up to numFaces faces so a second face is seen;
  * breaches of one rule closer than mergeGapSeconds are one finding. While a take records, the

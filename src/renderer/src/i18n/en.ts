@@ -1,6 +1,7 @@
 import { checkEn } from '../features/check/locale.en';
 import { convertEn } from '../features/convert/locale.en';
 import { keyingEn } from '../features/keying/locale.en';
+import { loopEn } from '../features/record/locale.en';
 import { prompterEn } from '../features/prompter/locale.en';
 import { runEn } from '../features/run/locale.en';
 import { visionEn } from '../features/vision/locale.en';
@@ -9,6 +10,7 @@ import type { Shape } from './shape';
 /** English strings. zh-CN.ts must have the same keys (checked by the type below and a unit test). */
 export const en = {
   ...runEn,
+  ...loopEn,
   ...prompterEn,
   ...checkEn,
   vision: visionEn,

@@ -1,6 +1,7 @@
 import { checkZhCN } from '../features/check/locale.zh-CN';
 import { convertZhCN } from '../features/convert/locale.zh-CN';
 import { keyingZhCN } from '../features/keying/locale.zh-CN';
+import { loopZhCN } from '../features/record/locale.zh-CN';
 import { prompterZhCN } from '../features/prompter/locale.zh-CN';
 import { runZhCN } from '../features/run/locale.zh-CN';
 import { visionZhCN } from '../features/vision/locale.zh-CN';
@@ -8,6 +9,7 @@ import type { Messages } from './en';
 
 export const zhCN: Messages = {
   ...runZhCN,
+  ...loopZhCN,
   ...prompterZhCN,
   ...checkZhCN,
   vision: visionZhCN,

@@ -1,4 +1,5 @@
 import { useCallback, useEffect } from 'react';
+import { StreamAudioMeter } from '../../components/AudioMeter';
 import { useStudio } from '../../stores/studio-store';
 import { DevicesPanel } from '../devices/DevicesPanel';
 import { useMediaDevices } from '../devices/use-media-devices';
@@ -35,6 +36,7 @@ export function RecordScreen() {
           <Preview stream={devices.stream} />
           <PhaseBanner />
         </div>
+        <StreamAudioMeter stream={devices.stream} />
         <LiveTimeline />
         <MarkerBar />
         <RecordControls devices={devices} onError={onError} />
