@@ -43,26 +43,55 @@ export const AppInfoSchema = z.object({
 });
 export type AppInfo = z.infer<typeof AppInfoSchema>;
 
-/** What the capture device really delivers (MediaStreamTrack.getSettings), saved with the take. */
-export const DeviceReportSchema = z.object({
-  camera: z.object({
-    deviceId: z.string().max(512),
-    label: z.string().max(512),
-    width: z.number().int().nonnegative(),
-    height: z.number().int().nonnegative(),
-    frameRate: z.number().nonnegative(),
-  }),
-  microphone: z.object({
-    deviceId: z.string().max(512),
-    label: z.string().max(512),
-    sampleRate: z.number().int().nonnegative().nullable(),
-    channelCount: z.number().int().nonnegative().nullable(),
-    echoCancellation: z.boolean().nullable(),
-    noiseSuppression: z.boolean().nullable(),
-    autoGainControl: z.boolean().nullable(),
-  }),
+/** What the camera really delivers (MediaStreamTrack.getSettings), saved with the take. */
+export const CameraReportSchema = z.object({
+  deviceId: z.string().max(512),
+  label: z.string().max(512),
+  width: z.number().int().nonnegative(),
+  height: z.number().int().nonnegative(),
+  frameRate: z.number().nonnegative(),
 });
+
+/** What the microphone really delivers (MediaStreamTrack.getSettings), saved with the take. */
+export const MicrophoneReportSchema = z.object({
+  deviceId: z.string().max(512),
+  label: z.string().max(512),
+  sampleRate: z.number().int().nonnegative().nullable(),
+  channelCount: z.number().int().nonnegative().nullable(),
+  echoCancellation: z.boolean().nullable(),
+  noiseSuppression: z.boolean().nullable(),
+  autoGainControl: z.boolean().nullable(),
+});
+
+/** The devices of a video take: a camera and a microphone. */
+export const DeviceReportSchema = z.object({ camera: CameraReportSchema, microphone: MicrophoneReportSchema });
 export type DeviceReport = z.infer<typeof DeviceReportSchema>;
+
+/** The devices of a voice take: a microphone; a camera only if one was open. */
+export const VoiceDeviceReportSchema = z.object({ camera: CameraReportSchema.optional(), microphone: MicrophoneReportSchema });
+export type VoiceDeviceReport = z.infer<typeof VoiceDeviceReportSchema>;
+
+/**
+ * The kinds of take. Each kind has one finalizer (src/main/services/takes/finalizers/<kind>.ts):
+ * video → delivery.mp4; voice → take.wav (the PCM as recorded, lossless). A new kind is one file
+ * there plus one line in its registry, and one entry here.
+ */
+export const TAKE_KINDS = ['video', 'voice'] as const;
+export const TakeKindSchema = z.enum(TAKE_KINDS);
+export type TakeKind = z.infer<typeof TakeKindSchema>;
+
+/**
+ * Raw PCM as a voice take sends it through recording.chunk: little-endian, interleaved, exactly as
+ * captured (no resampling, no processing). 8–192 kHz, mono or stereo.
+ */
+export const PcmFormatSchema = z
+  .object({
+    codec: z.enum(['pcm_s16le', 'pcm_f32le']),
+    sampleRate: z.number().int().min(8000).max(192_000),
+    channels: z.number().int().min(1).max(2),
+  })
+  .strict();
+export type PcmFormat = z.infer<typeof PcmFormatSchema>;
 
 /** MediaRecorder formats main knows how to store; the extension of the raw file follows from it. */
 export const RecordingMimeSchema = z
@@ -102,24 +131,35 @@ export const ShootSchema = z.object({
 });
 export type Shoot = z.infer<typeof ShootSchema>;
 
-export const TakeStatusSchema = z.enum(['recording', 'finalizing', 'ready', 'failed', 'interrupted']);
+/**
+ * recording → finalizing → ready | failed. A crash leaves recording/finalizing; recovery at the next
+ * start marks it interrupted and finalizes it, or leaves it recoverable (error says why, e.g. a full
+ * disk) so a later start can try again with nothing lost.
+ */
+export const TakeStatusSchema = z.enum(['recording', 'finalizing', 'ready', 'failed', 'interrupted', 'recoverable']);
+export type TakeStatus = z.infer<typeof TakeStatusSchema>;
 
 export const TakeSchema = z.object({
   schemaVersion: z.literal(1),
   id: IdSchema,
   shootId: IdSchema,
+  /** Absent in takes recorded before voice takes existed: those are video. */
+  kind: TakeKindSchema.default('video'),
   name: z.string(),
   status: TakeStatusSchema,
   createdAt: z.string(),
   recording: z.object({
     mimeType: z.string(),
+    /** A plain file name inside the take folder (checked when read: no separators, no "..", no links). */
     rawFile: z.string(),
+    /** The PCM format of a voice take's raw file (absent for video: its container says). */
+    format: PcmFormatSchema.optional(),
     bytes: z.number().int().nonnegative(),
     chunks: z.number().int().nonnegative(),
     startedAt: z.string(),
     stoppedAt: z.string().nullable(),
   }),
-  devices: DeviceReportSchema,
+  devices: VoiceDeviceReportSchema,
   delivery: z
     .object({
       file: z.string(),

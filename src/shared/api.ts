@@ -11,11 +11,13 @@ import {
   DeviceReportSchema,
   IdSchema,
   LanguageSchema,
+  PcmFormatSchema,
   PresetIdSchema,
   RecordingMimeSchema,
   SettingsSchema,
   ShootSchema,
   TakeSchema,
+  VoiceDeviceReportSchema,
 } from './api-schemas';
 import { convertEvents, convertMethods } from './contract/convert';
 import { keyingEvents, keyingMethods } from './contract/keying';
@@ -51,17 +53,33 @@ const coreMethods = {
   },
   'takes.list': { input: z.object({ shootId: IdSchema }).strict(), output: z.array(TakeSchema) },
   'recording.start': {
-    input: z
-      .object({
-        shootId: IdSchema,
-        mimeType: RecordingMimeSchema,
-        devices: DeviceReportSchema,
-        preset: PresetIdSchema,
-        checklist: z.array(ChecklistItemSchema).max(PRESHOOT_CHECKLIST.length).default([]),
-        /** The media bitrate the renderer asked for, for the disk-space estimate. */
-        bitsPerSecond: z.number().positive().max(1e9),
-      })
-      .strict(),
+    input: z.discriminatedUnion('kind', [
+      z
+        .object({
+          /** Absent = video, so clients from before voice takes keep working. */
+          kind: z.literal('video').default('video'),
+          shootId: IdSchema,
+          mimeType: RecordingMimeSchema,
+          devices: DeviceReportSchema,
+          preset: PresetIdSchema,
+          checklist: z.array(ChecklistItemSchema).max(PRESHOOT_CHECKLIST.length).default([]),
+          /** The media bitrate the renderer asked for, for the disk-space estimate. */
+          bitsPerSecond: z.number().positive().max(1e9),
+        })
+        .strict(),
+      z
+        .object({
+          kind: z.literal('voice'),
+          shootId: IdSchema,
+          /** The raw PCM the chunks carry; the take's WAV has exactly this format. */
+          format: PcmFormatSchema,
+          devices: VoiceDeviceReportSchema,
+          /** Defaults to the shoot's preset. */
+          preset: PresetIdSchema.optional(),
+          checklist: z.array(ChecklistItemSchema).max(PRESHOOT_CHECKLIST.length).default([]),
+        })
+        .strict(),
+    ]),
     output: TakeSchema,
   },
   'recording.chunk': {
@@ -77,6 +95,11 @@ const coreMethods = {
     /** secondsLeft: recording time the disk still has room for at the measured rate. */
     output: z.object({ bytes: z.number().int(), chunks: z.number().int(), secondsLeft: z.number().nullable() }),
   },
+  /**
+   * Closes the take's files and answers at once with status 'finalizing'; the finalizer of the
+   * take's kind runs in the background (take.finalize-progress, then takes.changed when the take
+   * is ready or failed), so the next take can start right away.
+   */
   'recording.stop': {
     input: z.object({ shootId: IdSchema, takeId: IdSchema }).strict(),
     output: TakeSchema,

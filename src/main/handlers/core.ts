@@ -43,14 +43,7 @@ export function createCoreHandlers(ctx: StudioContext): HandlersFor<
     'shoots.list': () => store.listShoots(),
     'shoots.create': (input) => store.createShoot(input.name, input.model, input.preset),
     'takes.list': (input) => store.listTakes(input.shootId),
-    'recording.start': (input) =>
-      recorder.start(input.shootId, {
-        mimeType: input.mimeType,
-        devices: input.devices,
-        preset: input.preset,
-        checklist: input.checklist,
-        bitsPerSecond: input.bitsPerSecond,
-      }),
+    'recording.start': (input) => recorder.start(input.shootId, input),
     'recording.chunk': (input) => recorder.appendChunk(input.shootId, input.takeId, input.seq, input.data),
     'recording.stop': (input) => recorder.stop(input.shootId, input.takeId),
   };

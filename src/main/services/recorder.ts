@@ -1,7 +1,7 @@
 import { promises as fs } from 'node:fs';
 import type { FileHandle } from 'node:fs/promises';
 import path from 'node:path';
-import type { ChecklistItem, DeviceReport, Marker, PresetId, Take } from '../../shared/api';
+import type { ChecklistItem, DeviceReport, Marker, PcmFormat, PresetId, Take, VoiceDeviceReport } from '../../shared/api';
 import { StudioError } from '../../shared/errors';
 import { PRESHOOT_CHECKLIST, SHOOT_PRESETS } from '../../shared/standards';
 import { plannedSeconds, snapToFrame } from '../../shared/presets';
@@ -24,13 +24,10 @@ interface ActiveTake {
   lastSavedMs: number;
 }
 
-export interface StartOptions {
-  mimeType: string;
-  devices: DeviceReport;
-  preset: PresetId;
-  checklist: ChecklistItem[];
-  bitsPerSecond: number;
-}
+/** What recording.start gives, by take kind (the contract's discriminated union). */
+export type StartOptions =
+  | { kind?: 'video'; mimeType: string; devices: DeviceReport; preset: PresetId; checklist: ChecklistItem[]; bitsPerSecond: number }
+  | { kind: 'voice'; format: PcmFormat; devices: VoiceDeviceReport; preset?: PresetId; checklist: ChecklistItem[] };
 
 /** File extension of the raw recording for a MediaRecorder mime type. */
 export function rawExtension(mimeType: string): string {
@@ -65,6 +62,9 @@ export class Recorder {
     if (this.active) {
       throw new StudioError('busy', `Take ${this.active.take.id} is still recording`, { hint: 'Stop the current take first' });
     }
+    if (opts.kind === 'voice') {
+      throw new StudioError('bad-argument', 'Voice takes are not recorded by this version yet', { hint: 'Record a video take' });
+    }
     await this.store.getShoot(shootId);
     const shootDir = await this.store.shootDir(shootId);
     const planned = plannedSeconds(SHOOT_PRESETS[opts.preset]);
@@ -88,6 +88,7 @@ export class Recorder {
       schemaVersion: 1,
       id: takeId,
       shootId,
+      kind: 'video',
       name: takeId,
       status: 'recording',
       createdAt: now.toISOString(),

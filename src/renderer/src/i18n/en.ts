@@ -83,6 +83,7 @@ export const en = {
       ready: 'ready',
       failed: 'failed',
       interrupted: 'interrupted',
+      recoverable: 'recoverable — see the reason',
     },
     eta: 'about {{seconds}} s left',
     duration: 'Duration',

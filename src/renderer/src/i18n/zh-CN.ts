@@ -82,6 +82,7 @@ export const zhCN: Messages = {
       ready: '完成',
       failed: '失败',
       interrupted: '中断',
+      recoverable: '可恢复（见原因）',
     },
     eta: '约剩 {{seconds}} 秒',
     duration: '时长',
