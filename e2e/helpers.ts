@@ -41,3 +41,15 @@ export async function createShoot(page: Page, name: string, model = ''): Promise
   await page.getByTestId('shoot-create').click();
   await page.getByTestId('shoot-select').filter({ hasText: name }).waitFor();
 }
+
+/**
+ * Press Record as an operator does. With checklist items unticked the studio asks once (issue #13);
+ * this answers "record anyway" so specs about other things keep their flow.
+ */
+export async function pressRecord(page: Page): Promise<void> {
+  await page.getByTestId('record').click();
+  const anyway = page.getByTestId('record-anyway');
+  const timer = page.getByTestId('rec-timer');
+  await anyway.or(timer).first().waitFor({ timeout: 30_000 });
+  if (await anyway.isVisible()) await anyway.click();
+}

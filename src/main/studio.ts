@@ -5,6 +5,7 @@ import { createCheckHandlers } from './handlers/check';
 import { createCoreHandlers } from './handlers/core';
 import { createKeyingHandlers } from './handlers/keying';
 import { createPrompterHandlers } from './handlers/prompter';
+import { createShootLoopHandlers } from './handlers/shoot-loop';
 import { createShootRunHandlers } from './handlers/shoot-run';
 import { createVisionHandlers } from './handlers/vision';
 import { recoverInterruptedTakes } from './services/take-recovery';
@@ -34,6 +35,7 @@ export function createStudio(opts: ContextOptions): Studio {
     ...createVisionHandlers(context),
     ...createKeyingHandlers(context),
     ...createConvertHandlers(context),
+    ...createShootLoopHandlers(context),
   };
   // Takes a crash left behind are rebuilt in the background; the UI hears of them by event.
   const recovery = recoverInterruptedTakes(

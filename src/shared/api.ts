@@ -23,6 +23,7 @@ import { convertEvents, convertMethods } from './contract/convert';
 import { keyingEvents, keyingMethods } from './contract/keying';
 import { checkEvents, checkMethods } from './contract/check';
 import { prompterEvents, prompterMethods } from './contract/prompter';
+import { shootLoopEvents, shootLoopMethods } from './contract/shoot-loop';
 import { shootRunEvents, shootRunMethods } from './contract/shoot-run';
 import { visionEvents, visionMethods } from './contract/vision';
 import { StudioErrorSchema } from './errors';
@@ -118,6 +119,7 @@ export const methods = {
   ...visionMethods,
   ...keyingMethods,
   ...convertMethods,
+  ...shootLoopMethods,
 } as const;
 
 export type Methods = typeof methods;
@@ -144,6 +146,7 @@ export const events = {
   ...visionEvents,
   ...keyingEvents,
   ...convertEvents,
+  ...shootLoopEvents,
 } as const;
 export type Events = typeof events;
 export type EventName = keyof Events;

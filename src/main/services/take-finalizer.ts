@@ -3,6 +3,7 @@ import type { Take } from '../../shared/api';
 import { toErrorShape } from '../../shared/errors';
 import type { EventBus } from './event-bus';
 import { locateFfmpeg, makeDeliveryMp4, probeMedia } from './ffmpeg';
+import { recordedVideoFrames } from './shoot-loop/recorded-frames';
 import type { ShootStore } from './shoot-store';
 
 export const DELIVERY_FILE = 'delivery.mp4';
@@ -19,11 +20,14 @@ export async function finalizeTake(store: ShootStore, bus: EventBus, take: Take,
   try {
     const ff = await locateFfmpeg();
     const output = path.join(dir, DELIVERY_FILE);
+    const input = path.join(dir, take.recording.rawFile);
     await makeDeliveryMp4({
       ff,
-      input: path.join(dir, take.recording.rawFile),
+      input,
       output,
       durationSec,
+      // #13: the picture decides the length; sound is trimmed or padded to it.
+      videoFrames: await recordedVideoFrames(ff, input),
       onProgress: (p) =>
         bus.emit('take.finalize-progress', {
           shootId: take.shootId,

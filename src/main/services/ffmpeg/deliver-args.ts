@@ -15,7 +15,8 @@ export interface DeliveryArgsOptions {
   /**
    * Make the output exactly this many frames long (round(duration × 25)): a video that ends a
    * frame late (its last frame's own duration) is not left longer than its sound. The time limit
-   * applies to sound and picture alike, so neither is cut short of the other.
+   * applies to sound and picture alike, so neither is cut short of the other; sound shorter than
+   * that is padded with silence.
    */
   videoFrames?: number;
 }
@@ -40,7 +41,10 @@ export function deliveryArgs(o: DeliveryArgsOptions): string[] {
     '-map', '0:a:0?',
     '-vf', [...(o.videoFilters ?? []), EVEN_CROP].join(','),
     // MediaRecorder audio can have gaps and start late: pad with silence to keep lips in sync.
-    '-af', 'aresample=async=1:first_pts=0',
+    // With a frame count the picture decides the length: apad lets -t cut sound and picture at
+    // the same frame, so sound that ends early is padded with silence and sound that runs on is
+    // trimmed (issue #13: a take's video ended 1.3 s before its audio).
+    '-af', o.videoFrames ? 'aresample=async=1:first_pts=0,apad' : 'aresample=async=1:first_pts=0',
     ...(o.videoFrames ? ['-t', String((o.videoFrames * DELIVERY_FPS.den) / DELIVERY_FPS.num)] : []),
     ...deliveryEncodeArgs(o),
     `file:${o.output}`,

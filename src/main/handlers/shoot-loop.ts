@@ -1,0 +1,119 @@
+import { promises as fs } from 'node:fs';
+import path from 'node:path';
+import type { MethodParsedInput, Take } from '../../shared/api';
+import type { TakeVerdict } from '../../shared/contract/shoot-loop';
+import { CheckReportSchema, type CheckReport } from '../../shared/qc/report';
+import type { RecStats } from '../../shared/take-loop';
+import type { StudioContext } from '../context';
+import type { HandlersFor } from '../dispatch';
+import { locateFfmpeg } from '../services/ffmpeg';
+import { AutoChecker } from '../services/shoot-loop/auto-check';
+import { countRecordedFrames } from '../services/shoot-loop/recorded-frames';
+
+type Facts = MethodParsedInput<'take.loop-facts'>;
+const key = (shootId: string, takeId: string) => `${shootId}/${takeId}`;
+
+/** check.json beside a take, parsed; null when the take was never checked (or the file is damaged). */
+async function readTakeReport(ctx: StudioContext, shootId: string, takeId: string): Promise<{ report: CheckReport; file: string; checkedAt: string } | null> {
+  const dir = await ctx.store.takeDir(shootId, takeId);
+  const file = path.join(dir, 'check.json');
+  try {
+    const [text, st] = await Promise.all([fs.readFile(file, 'utf8'), fs.stat(file)]);
+    const parsed = CheckReportSchema.safeParse(JSON.parse(text));
+    return parsed.success ? { report: parsed.data, file, checkedAt: st.mtime.toISOString() } : null;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * The shoot loop (issue #13): a take's Record-screen facts into take.json, and each take's last
+ * check (kept beside it, run automatically when the take is finished).
+ */
+export function createShootLoopHandlers(ctx: StudioContext): HandlersFor<'take.loop-facts' | 'check.take-verdicts' | 'check.take-report' | 'check.auto-set'> {
+  const auto = new AutoChecker(ctx);
+  const pending = new Map<string, Facts>();
+  const chains = new Map<string, Promise<unknown>>();
+
+  /** One read-modify-write of a take at a time. */
+  const serial = <T>(k: string, fn: () => Promise<T>): Promise<T> => {
+    const next = (chains.get(k) ?? Promise.resolve()).catch(() => {}).then(fn);
+    chains.set(k, next);
+    void next.finally(() => {
+      if (chains.get(k) === next) chains.delete(k);
+    });
+    return next;
+  };
+
+  /** Facts wait until the take is saved for the last time (the finalizer saves its own copy until then). */
+  const flush = (shootId: string, takeId: string): Promise<'take' | 'pending'> =>
+    serial(key(shootId, takeId), async () => {
+      const facts = pending.get(key(shootId, takeId));
+      if (!facts) return 'take';
+      const active = ctx.recorder.activeTake;
+      if (active?.shootId === shootId && active.takeId === takeId) return 'pending';
+      const take = await ctx.store.getTake(shootId, takeId);
+      if (take.status === 'recording' || take.status === 'finalizing') return 'pending';
+      pending.delete(key(shootId, takeId));
+      const next: Take = { ...take };
+      if (facts.recStats) next.recStats = await withRecorded(take, facts.recStats);
+      if (facts.checklistOverride) next.checklistOverride = facts.checklistOverride;
+      if (facts.incomplete) next.incomplete = facts.incomplete;
+      await ctx.store.saveTake(next);
+      ctx.bus.emit('takes.changed', { shootId });
+      return 'take';
+    });
+
+  /** The live numbers plus what the raw file holds (counted by ffprobe). */
+  const withRecorded = async (take: Take, live: NonNullable<Facts['recStats']>): Promise<RecStats> => {
+    try {
+      const ff = await locateFfmpeg(ctx.env);
+      const raw = path.join(await ctx.store.takeDir(take.shootId, take.id), take.recording.rawFile);
+      return { ...live, ...(await countRecordedFrames(ff, raw)) };
+    } catch (err) {
+      ctx.log(`frames of ${take.id}: ${(err as Error).message}`);
+      return { ...live, recorded: null, alignment: null };
+    }
+  };
+
+  ctx.bus.subscribe((event, payload) => {
+    if (event !== 'takes.changed') return;
+    const { shootId } = payload as { shootId: string };
+    for (const f of [...pending.values()]) {
+      if (f.shootId !== shootId) continue;
+      flush(f.shootId, f.takeId).catch((err: unknown) => ctx.log(`loop facts of ${f.takeId}: ${(err as Error).message}`));
+    }
+  });
+
+  return {
+    'take.loop-facts': async (input) => {
+      await ctx.store.getTake(input.shootId, input.takeId);
+      const k = key(input.shootId, input.takeId);
+      pending.set(k, { ...pending.get(k), ...input });
+      return { stored: await flush(input.shootId, input.takeId) };
+    },
+    'check.take-verdicts': async ({ shootId }) => {
+      const takes = await ctx.store.listTakes(shootId);
+      const verdicts: TakeVerdict[] = [];
+      for (const t of takes) {
+        const r = await readTakeReport(ctx, shootId, t.id);
+        if (!r) continue;
+        const count = (s: string) => r.report.findings.filter((f) => f.severity === s).length;
+        verdicts.push({ takeId: t.id, verdict: r.report.verdict, counts: { error: count('error'), warn: count('warn'), info: count('info') }, checkedAt: r.checkedAt });
+      }
+      return { verdicts, auto: auto.states(shootId) };
+    },
+    'check.take-report': async ({ shootId, takeId }) => {
+      const take = await ctx.store.getTake(shootId, takeId);
+      const r = await readTakeReport(ctx, shootId, takeId);
+      if (!r) return { report: null, mediaUrl: null, htmlUrl: null, checkedAt: null };
+      const dir = path.dirname(r.file);
+      const media = path.join(dir, take.delivery?.file ?? take.recording.rawFile);
+      return { report: r.report, mediaUrl: ctx.links.link(media), htmlUrl: ctx.links.link(path.join(dir, 'check.html')), checkedAt: r.checkedAt };
+    },
+    'check.auto-set': async ({ enabled }) => {
+      await ctx.settings.update({ autoCheck: enabled });
+      return { enabled };
+    },
+  };
+}
