@@ -30,7 +30,7 @@ async function readTakeReport(ctx: StudioContext, shootId: string, takeId: strin
  * The shoot loop (issue #13): a take's Record-screen facts into take.json, and each take's last
  * check (kept beside it, run automatically when the take is finished).
  */
-export function createShootLoopHandlers(ctx: StudioContext): HandlersFor<'take.loop-facts' | 'check.take-verdicts' | 'check.take-report' | 'check.auto-set'> {
+export function createShootLoopHandlers(ctx: StudioContext): HandlersFor<'take.loop-facts' | 'check.take-verdicts' | 'check.take-report' | 'check.auto-set' | 'shoot.files'> {
   const auto = new AutoChecker(ctx);
   const pending = new Map<string, Facts>();
   const chains = new Map<string, Promise<unknown>>();
@@ -110,6 +110,17 @@ export function createShootLoopHandlers(ctx: StudioContext): HandlersFor<'take.l
       const dir = path.dirname(r.file);
       const media = path.join(dir, take.delivery?.file ?? take.recording.rawFile);
       return { report: r.report, mediaUrl: ctx.links.link(media), htmlUrl: ctx.links.link(path.join(dir, 'check.html')), checkedAt: r.checkedAt };
+    },
+    'shoot.files': async ({ shootId }) => {
+      const shoot = await ctx.store.getShoot(shootId);
+      const exportsDir = path.join(await ctx.store.shootDir(shootId), 'exports');
+      await fs.mkdir(exportsDir, { recursive: true });
+      const takes = [];
+      for (const t of await ctx.store.listTakes(shootId)) {
+        if (t.status !== 'ready' || !t.delivery) continue;
+        takes.push({ takeId: t.id, name: t.name, path: path.join(await ctx.store.takeDir(shootId, t.id), t.delivery.file) });
+      }
+      return { shootName: shoot.name, exportsDir, takes };
     },
     'check.auto-set': async ({ enabled }) => {
       await ctx.settings.update({ autoCheck: enabled });

@@ -50,6 +50,18 @@ export const shootLoopMethods = {
     input: z.object({ shootId: IdSchema, takeId: IdSchema }).strict(),
     output: z.object({ report: CheckReportSchema.nullable(), mediaUrl: z.string().nullable(), htmlUrl: z.string().nullable(), checkedAt: z.string().nullable() }),
   },
+  /**
+   * The shoot's finished takes as files, by name, for the Convert screen's pickers, and the shoot's
+   * exports/ folder (made if missing): outputs go there by default, never beside a source.
+   */
+  'shoot.files': {
+    input: z.object({ shootId: IdSchema }).strict(),
+    output: z.object({
+      shootName: z.string(),
+      exportsDir: z.string(),
+      takes: z.array(z.object({ takeId: IdSchema, name: z.string(), path: z.string() })),
+    }),
+  },
   /** Turn checking every finished take on or off (settings.json autoCheck). */
   'check.auto-set': {
     input: z.object({ enabled: z.boolean() }).strict(),
