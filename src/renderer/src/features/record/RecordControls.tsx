@@ -145,7 +145,6 @@ export function RecordControls({ devices, onError }: { devices: MediaDevicesStat
             <span className="rec-dot" /> <span className="rec-label">{t('record.recording')}</span> <b>{formatClock(mediaNow())}</b>
           </span>
         )}
-        {recording && <RecStats view={stats.view} />}
         {phase === 'saving' && <span className="muted">{t('record.saving')}</span>}
         {phase === 'idle' && reason && (
           <span className="reason" data-testid="record-disabled-reason">
@@ -154,6 +153,7 @@ export function RecordControls({ devices, onError }: { devices: MediaDevicesStat
         )}
         {phase === 'idle' && !reason && <PresetPicker value={preset} onChange={setPreset} testId="take-preset" />}
       </div>
+      {recording && <RecStats view={stats.view} />}
       {recording && secondsLeft !== null && secondsLeft < DISK_WARN_SECONDS_LEFT && (
         <div className="banner warn" data-testid="disk-warning">
           {t('record.diskLow', { time: formatClock(secondsLeft) })}
