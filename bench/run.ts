@@ -8,6 +8,7 @@ import path from 'node:path';
 import { benchChecker } from './checker';
 import { benchFoundation } from './foundation';
 import { benchKeying } from './keying';
+import { benchTakes } from './takes';
 import { repoRoot, type BenchEntry } from './lib';
 import { benchTranscode } from './transcode';
 import { benchVision } from './vision';
@@ -18,6 +19,7 @@ const GROUPS: Record<string, () => Promise<BenchEntry[]>> = {
   checker: benchChecker,
   keying: benchKeying,
   vision: benchVision,
+  takes: benchTakes,
 };
 
 const only = process.argv.slice(2);

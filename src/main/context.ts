@@ -2,14 +2,19 @@ import path from 'node:path';
 import { CheckJobs } from './services/checker/check-jobs';
 import { openFaceAnalyzer } from './services/checker/chromium-face-analyzer';
 import type { FaceAnalyzer } from './services/checker/face-analyzer';
+import { ConvertQueue } from './services/convert';
 import { EventBus } from './services/event-bus';
+import { FaceModel } from './services/face-model';
+import { locateFfmpeg } from './services/ffmpeg';
 import { MediaLinks } from './services/media-links';
 import { PrompterStore } from './services/prompter/prompter-state';
 import { RemotePrompterServer } from './services/prompter/remote-server';
+import { GreenParamsStore } from './services/keying/green-params-store';
 import { Recorder } from './services/recorder';
 import { SettingsStore } from './services/settings-store';
 import { ShootStore } from './services/shoot-store';
 import { resolveStudioHome, type StudioHome } from './services/studio-home';
+import { TakeLifecycle } from './services/takes/lifecycle';
 
 /** The services one studio instance shares between all handler groups. */
 export interface StudioContext {
@@ -20,6 +25,14 @@ export interface StudioContext {
   store: ShootStore;
   bus: EventBus;
   recorder: Recorder;
+  /** Typed take hooks: started, marker, stopped, finalized, recovered. */
+  lifecycle: TakeLifecycle;
+  /** greenParams per shoot and per take (§1.3.3). */
+  greenParams: GreenParamsStore;
+  /** Ingest and transcode jobs (convert, merge), one queue per studio. */
+  convert: ConvertQueue;
+  /** The face landmarker model: env file, cache, or download on request. */
+  faceModel: FaceModel;
   prompter: PrompterStore;
   remotePrompter: RemotePrompterServer;
   /** Files the renderer may open by link (a checked video, a report). */
@@ -45,7 +58,8 @@ export function createContext(opts: ContextOptions): StudioContext {
   const env = opts.env ?? process.env;
   const home = resolveStudioHome(env);
   const settings = new SettingsStore(home);
-  const store = new ShootStore(async () => (await settings.get()).shootsRoot);
+  const log = opts.log ?? (() => {});
+  const store = new ShootStore(async () => (await settings.get()).shootsRoot, log);
   const bus = new EventBus();
   const prompter = new PrompterStore(path.join(home.root, 'prompter.json'), (state) =>
     bus.emit('prompter.state', { state, serverNow: Date.now() }),
@@ -56,6 +70,7 @@ export function createContext(opts: ContextOptions): StudioContext {
     (fn) => bus.subscribe((event, payload) => event === 'prompter.state' && fn(payload as Parameters<typeof fn>[0])),
   );
   const links = new MediaLinks();
+  const lifecycle = new TakeLifecycle(log);
   const checks = new CheckJobs({
     store,
     bus,
@@ -73,10 +88,19 @@ export function createContext(opts: ContextOptions): StudioContext {
     settings,
     store,
     bus,
-    recorder: new Recorder(store, bus),
+    recorder: new Recorder(store, bus, lifecycle, log),
+    lifecycle,
+    greenParams: new GreenParamsStore(store),
+    convert: new ConvertQueue({
+      ffmpeg: () => locateFfmpeg(env),
+      cacheDir: path.join(home.root, 'cache', 'convert'),
+      emit: (job) => bus.emit('convert.job-changed', job),
+      log,
+    }),
+    faceModel: new FaceModel({ env, homeRoot: home.root }),
     prompter,
     remotePrompter,
     openPrompterWindow: opts.openPrompterWindow,
-    log: opts.log ?? (() => {}),
+    log,
   };
 }

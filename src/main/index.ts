@@ -9,7 +9,7 @@ import { CONTENT_SECURITY_POLICY } from '../shared/csp';
 import { resolveStatic } from './static-files';
 import { faceModelFile, isFaceModelRoute } from './face-model-route';
 import { openFaceAnalyzer, type PageLauncher } from './services/checker/chromium-face-analyzer';
-import { createStudio } from './studio';
+import { createStudio, recoverAtAppStart } from './studio';
 
 const APP_SCHEME = 'app';
 const APP_ORIGIN = `${APP_SCHEME}://studio`;
@@ -155,6 +155,8 @@ app.whenReady().then(() => {
     for (const win of BrowserWindow.getAllWindows()) win.webContents.send('studio:event', name, payload);
   });
   createWindow();
+  // Once per app start: takes a crash left behind (never one another live process holds).
+  void recoverAtAppStart(studio);
   app.on('activate', () => {
     if (BrowserWindow.getAllWindows().length === 0) createWindow();
   });

@@ -14,7 +14,7 @@ import { FRAME_FEED_ROUTE } from '../shared/frame-feed';
 import { decodeClientFrame, type ServerMessage } from '../shared/wire';
 import type { FrameHub } from './services/checker/frame-hub';
 import { MEDIA_ROUTE } from './services/media-links';
-import { createStudio, type Studio } from './studio';
+import { createStudio, recoverAtAppStart, type Studio } from './studio';
 import { resolveStatic, sendRendererFile } from './static-files';
 import { isFaceModelRoute, serveFaceModel } from './face-model-route';
 
@@ -143,6 +143,8 @@ async function main(): Promise<void> {
     process.exit(2);
   }
   const running = await startServer({ port, rendererDir, token: process.env.CAPTURE_STUDIO_TOKEN });
+  // Once per app start (not in startServer: the checker's face host starts servers of its own).
+  void recoverAtAppStart(running.studio);
   console.log(`Capture Studio is running. Open this address in Chromium or Chrome:\n\n  ${running.url}\n\nPress Ctrl-C to stop.`);
 
   let stopping = false;

@@ -8,7 +8,7 @@ import { createPrompterHandlers } from './handlers/prompter';
 import { createShootLoopHandlers } from './handlers/shoot-loop';
 import { createShootRunHandlers } from './handlers/shoot-run';
 import { createVisionHandlers } from './handlers/vision';
-import { recoverInterruptedTakes } from './services/take-recovery';
+import { recoverInterruptedTakes } from './services/takes/recovery';
 import type { Take } from '../shared/api';
 import type { EventBus } from './services/event-bus';
 
@@ -16,14 +16,15 @@ export interface Studio {
   dispatch: Dispatch;
   bus: EventBus;
   context: StudioContext;
-  /** Resolves when the takes a crash left behind have been rebuilt. */
-  recovery: Promise<Take[]>;
 }
 
 /**
  * The studio's services and the handlers of every contract method, independent of the transport:
  * Electron's IPC (index.ts) and serve mode's WebSocket (serve.ts) both wrap exactly this. Each
  * capability adds its handler group here; the type makes a missing method a compile error.
+ * Creating a studio never touches a take on disk: recovery is the app's job, once, at its start
+ * (recoverAtAppStart), so a second studio in the same process or a CLI beside the app cannot
+ * "recover" a take that is being recorded.
  */
 export function createStudio(opts: ContextOptions): Studio {
   const context = createContext(opts);
@@ -37,15 +38,19 @@ export function createStudio(opts: ContextOptions): Studio {
     ...createConvertHandlers(context),
     ...createShootLoopHandlers(context),
   };
-  // Takes a crash left behind are rebuilt in the background; the UI hears of them by event.
-  const recovery = recoverInterruptedTakes(
-    context.store,
-    context.bus,
-    (shootId, takeId) => context.recorder.activeTake?.shootId === shootId && context.recorder.activeTake?.takeId === takeId,
-    context.log,
-  ).catch((err: unknown) => {
-    context.log(`recovery failed: ${(err as Error).message}`);
-    return [];
-  });
-  return { dispatch: createDispatcher(handlers, context.log), bus: context.bus, context, recovery };
+  return { dispatch: createDispatcher(handlers, context.log), bus: context.bus, context };
+}
+
+/**
+ * Rebuild the takes a crash left behind; call once when the app starts (Electron main, serve
+ * mode's main). Takes a live process holds are skipped; the UI hears of the others by event.
+ */
+export function recoverAtAppStart(studio: Studio): Promise<Take[]> {
+  const { context } = studio;
+  return recoverInterruptedTakes({ store: context.store, bus: context.bus, lifecycle: context.lifecycle, log: context.log }).catch(
+    (err: unknown) => {
+      context.log(`recovery failed: ${(err as Error).message}`);
+      return [];
+    },
+  );
 }

@@ -6,6 +6,7 @@ import { z } from 'zod';
 import { ProbeResultSchema } from './probe';
 import { StudioErrorSchema } from './errors';
 import { FindingSchema } from './findings';
+import { isPlainFileName } from './take-files';
 import { ChecklistOverrideSchema, IncompleteSchema, RecStatsSchema } from './take-loop';
 import { PRESET_IDS, PRESHOOT_CHECKLIST, type ChecklistId, type PresetId } from './standards';
 
@@ -142,6 +143,9 @@ export type Shoot = z.infer<typeof ShootSchema>;
 export const TakeStatusSchema = z.enum(['recording', 'finalizing', 'ready', 'failed', 'interrupted', 'recoverable']);
 export type TakeStatus = z.infer<typeof TakeStatusSchema>;
 
+/** A file a take.json names: one plain name inside the take folder (a copied-in take cannot point out). */
+export const TakeFileNameSchema = z.string().refine(isPlainFileName, 'must be a plain file name inside the take folder');
+
 export const TakeSchema = z.object({
   schemaVersion: z.literal(1),
   id: IdSchema,
@@ -154,7 +158,7 @@ export const TakeSchema = z.object({
   recording: z.object({
     mimeType: z.string(),
     /** A plain file name inside the take folder (checked when read: no separators, no "..", no links). */
-    rawFile: z.string(),
+    rawFile: TakeFileNameSchema,
     /** The PCM format of a voice take's raw file (absent for video: its container says). */
     format: PcmFormatSchema.optional(),
     bytes: z.number().int().nonnegative(),
@@ -165,7 +169,7 @@ export const TakeSchema = z.object({
   devices: VoiceDeviceReportSchema,
   delivery: z
     .object({
-      file: z.string(),
+      file: TakeFileNameSchema,
       probe: ProbeResultSchema,
       finalizeSeconds: z.number(),
     })

@@ -65,13 +65,11 @@ describe('greenParams per shoot (<shoot>/green-params.json)', () => {
     const traversal = await studio.dispatch('keying.getParams', { shootId: '../etc' });
     expect(traversal).toMatchObject({ ok: false, error: { code: 'bad-argument' } });
     expect(await studio.dispatch('keying.getParams', { shootId: 'no-such-shoot' })).toMatchObject({ ok: false, error: { code: 'not-found' } });
-    await studio.recovery;
   });
 
   it('a take that starts recording gets a copy of its shoot\'s parameters (through the real recorder)', async () => {
     const home = mkdtempSync(path.join(os.tmpdir(), 'cs-keying-take-'));
     const studio = createStudio({ mode: 'serve', env: { CAPTURE_STUDIO_HOME: home } });
-    await studio.recovery;
     const created = await studio.dispatch('shoots.create', { name: 'Takes', model: '' });
     if (!created.ok) throw new Error(created.error.message);
     const shootId = (created.value as { id: string }).id;

@@ -49,7 +49,7 @@ describe('vision handlers', () => {
   it('vision.findings waits for the take to be saved for the last time, then merges into take.json', async () => {
     const home = mkdtempSync(path.join(os.tmpdir(), 'cs-vision-'));
     const studio = createStudio({ mode: 'serve', env: { CAPTURE_STUDIO_HOME: home } });
-    const { store, bus } = studio.context;
+    const { store } = studio.context;
     const shoot = await store.createShoot('vision', '');
     const takeId = await store.allocateTakeId(shoot.id);
     await store.saveTake(takeOf(shoot.id, takeId, 'finalizing'));
@@ -58,18 +58,9 @@ describe('vision handlers', () => {
     expect(first).toEqual({ ok: true, value: { stored: 'pending', count: 1 } });
     expect((await store.getTake(shoot.id, takeId)).findings).toBeUndefined();
 
-    // The recorder saves the finished take (its own copy, without findings) and says so.
-    await store.saveTake({ ...takeOf(shoot.id, takeId, 'ready') });
-    const changed = new Promise<void>((resolve) => {
-      const off = bus.subscribe((e) => {
-        if (e === 'takes.changed') {
-          off();
-          resolve();
-        }
-      });
-    });
-    bus.emit('takes.changed', { shootId: shoot.id });
-    await changed;
+    // The recorder saves the finished take (its own copy, without findings) and fires 'finalized'.
+    const ready = await store.saveTake({ ...takeOf(shoot.id, takeId, 'ready') });
+    await studio.context.lifecycle.emit('finalized', ready);
     await expect.poll(async () => (await store.getTake(shoot.id, takeId)).findings?.length ?? 0).toBe(1);
 
     // A later copy of the same finding (same rule and start) replaces it; a new one is added.

@@ -1,7 +1,6 @@
-import path from 'node:path';
 import type { StudioContext } from '../context';
 import type { HandlersFor } from '../dispatch';
-import { ConvertQueue, filterSupport, hardwareEncoders } from '../services/convert';
+import { filterSupport, hardwareEncoders } from '../services/convert';
 import { locateFfmpeg } from '../services/ffmpeg';
 
 /** Ingest and transcode: import by path, convert and merge in a queue, cancel, capabilities. */
@@ -14,12 +13,7 @@ export function createConvertHandlers(ctx: StudioContext): HandlersFor<
   | 'convert.clear'
   | 'convert.capabilities'
 > {
-  const queue = new ConvertQueue({
-    ffmpeg: () => locateFfmpeg(ctx.env),
-    cacheDir: path.join(ctx.home.root, 'cache', 'convert'),
-    emit: (job) => ctx.bus.emit('convert.job-changed', job),
-    log: ctx.log,
-  });
+  const queue = ctx.convert;
   return {
     'convert.inspect': async (input) => ({ items: await queue.inspect(input.paths) }),
     'convert.enqueue': (input) => queue.enqueue(input.files, input.options, input.outputDir),

@@ -45,21 +45,25 @@ export function createShootLoopHandlers(ctx: StudioContext): HandlersFor<'take.l
     return next;
   };
 
-  /** Facts wait until the take is saved for the last time (the finalizer saves its own copy until then). */
+  /**
+   * Facts wait until the take is saved for the last time (the finalizer saves its own copy until
+   * then: the 'finalized' / 'recovered' hooks). The slow part (counting frames in the raw file)
+   * runs before the read-change-save, so the save cannot undo another hook's save meanwhile.
+   */
   const flush = (shootId: string, takeId: string): Promise<'take' | 'pending'> =>
     serial(key(shootId, takeId), async () => {
       const facts = pending.get(key(shootId, takeId));
       if (!facts) return 'take';
-      const active = ctx.recorder.activeTake;
-      if (active?.shootId === shootId && active.takeId === takeId) return 'pending';
-      const take = await ctx.store.getTake(shootId, takeId);
-      if (take.status === 'recording' || take.status === 'finalizing') return 'pending';
+      if (ctx.recorder.holds(shootId, takeId)) return 'pending';
+      const before = await ctx.store.getTake(shootId, takeId);
+      if (before.status === 'recording' || before.status === 'finalizing') return 'pending';
       pending.delete(key(shootId, takeId));
-      const next: Take = { ...take };
-      if (facts.recStats) next.recStats = await withRecorded(take, facts.recStats);
-      if (facts.checklistOverride) next.checklistOverride = facts.checklistOverride;
-      if (facts.incomplete) next.incomplete = facts.incomplete;
-      await ctx.store.saveTake(next);
+      const recStats = facts.recStats ? await withRecorded(before, facts.recStats) : undefined;
+      await ctx.store.updateTake(shootId, takeId, (t) => {
+        if (recStats) t.recStats = recStats;
+        if (facts.checklistOverride) t.checklistOverride = facts.checklistOverride;
+        if (facts.incomplete) t.incomplete = facts.incomplete;
+      });
       ctx.bus.emit('takes.changed', { shootId });
       return 'take';
     });
@@ -76,14 +80,12 @@ export function createShootLoopHandlers(ctx: StudioContext): HandlersFor<'take.l
     }
   };
 
-  ctx.bus.subscribe((event, payload) => {
-    if (event !== 'takes.changed') return;
-    const { shootId } = payload as { shootId: string };
-    for (const f of [...pending.values()]) {
-      if (f.shootId !== shootId) continue;
-      flush(f.shootId, f.takeId).catch((err: unknown) => ctx.log(`loop facts of ${f.takeId}: ${(err as Error).message}`));
-    }
-  });
+  const flushTake = (take: { shootId: string; id: string }) => {
+    if (!pending.has(key(take.shootId, take.id))) return;
+    flush(take.shootId, take.id).catch((err: unknown) => ctx.log(`loop facts of ${take.id}: ${(err as Error).message}`));
+  };
+  ctx.lifecycle.on('finalized', flushTake);
+  ctx.lifecycle.on('recovered', flushTake);
 
   return {
     'take.loop-facts': async (input) => {

@@ -1,11 +1,11 @@
 import type { Finding } from '../../shared/findings';
 import type { StudioContext } from '../context';
 import type { HandlersFor } from '../dispatch';
-import { faceModelFor, type FaceModel } from '../services/face-model';
+import type { FaceModel } from '../services/face-model';
 
 /** The context's face model (shared with the model route of serve.ts and Electron's app://). */
 export function faceModelOf(ctx: StudioContext): FaceModel {
-  return faceModelFor(ctx, { env: ctx.env, homeRoot: ctx.home.root });
+  return ctx.faceModel;
 }
 
 const key = (shootId: string, takeId: string) => `${shootId}/${takeId}`;
@@ -14,7 +14,8 @@ const findingKey = (f: Finding) => `${f.rule}@${f.start}`;
 /**
  * The face model, and the live monitor's findings of a take. The recorder keeps saving take.json
  * from its own copy while the take records and while its MP4 is made, so findings wait here until
- * the take is saved for the last time (status ready / failed / interrupted) and are then merged in.
+ * the take is saved for the last time (the 'finalized' or 'recovered' lifecycle hook) and are then
+ * merged in.
  */
 export function createVisionHandlers(ctx: StudioContext): HandlersFor<'vision.model' | 'vision.findings'> {
   /** Per take, findings by rule@start: a later batch's copy of a finding (a longer end) replaces the earlier one. */
@@ -35,8 +36,7 @@ export function createVisionHandlers(ctx: StudioContext): HandlersFor<'vision.mo
     serial(key(shootId, takeId), async () => {
       const entry = pending.get(key(shootId, takeId));
       if (!entry) return 'take';
-      const active = ctx.recorder.activeTake;
-      if (active?.shootId === shootId && active.takeId === takeId) return 'pending';
+      if (ctx.recorder.holds(shootId, takeId)) return 'pending';
       const take = await ctx.store.getTake(shootId, takeId);
       if (take.status === 'recording' || take.status === 'finalizing') return 'pending';
       const merged = new Map((take.findings ?? []).map((f) => [findingKey(f), f]));
@@ -48,14 +48,13 @@ export function createVisionHandlers(ctx: StudioContext): HandlersFor<'vision.mo
       return 'take';
     });
 
-  ctx.bus.subscribe((event, payload) => {
-    if (event !== 'takes.changed') return;
-    const { shootId } = payload as { shootId: string };
-    for (const p of [...pending.values()]) {
-      if (p.shootId !== shootId) continue;
-      flush(p.shootId, p.takeId).catch((err: unknown) => ctx.log(`vision findings of ${p.takeId}: ${(err as Error).message}`));
-    }
-  });
+  // The take's record is final once it is finalized (or recovered): merge what waited for it.
+  const flushTake = (take: { shootId: string; id: string }) => {
+    if (!pending.has(key(take.shootId, take.id))) return;
+    flush(take.shootId, take.id).catch((err: unknown) => ctx.log(`vision findings of ${take.id}: ${(err as Error).message}`));
+  };
+  ctx.lifecycle.on('finalized', flushTake);
+  ctx.lifecycle.on('recovered', flushTake);
 
   return {
     'vision.model': async () => {

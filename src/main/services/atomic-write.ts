@@ -8,16 +8,17 @@ import path from 'node:path';
  */
 export async function writeFileAtomic(file: string, data: string | Uint8Array): Promise<void> {
   const tmp = path.join(path.dirname(file), `.${path.basename(file)}.${randomBytes(4).toString('hex')}.tmp`);
-  const handle = await fs.open(tmp, 'w');
+  const handle = await fs.open(tmp, 'wx');
   try {
-    await handle.writeFile(data);
-    await handle.sync();
-  } finally {
-    await handle.close();
-  }
-  try {
+    try {
+      await handle.writeFile(data);
+      await handle.sync();
+    } finally {
+      await handle.close();
+    }
     await fs.rename(tmp, file);
   } catch (err) {
+    // A failed write (a full disk) leaves no temporary file, empty or partial, behind.
     await fs.rm(tmp, { force: true });
     throw err;
   }

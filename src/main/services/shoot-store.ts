@@ -13,7 +13,13 @@ export const TAKE_FILE = 'take.json';
  * the root.
  */
 export class ShootStore {
-  constructor(private readonly getRoot: () => Promise<string>) {}
+  private readonly told = new Set<string>();
+
+  constructor(
+    private readonly getRoot: () => Promise<string>,
+    /** Told once per listing about a take.json that cannot be used (damaged, or naming files outside its folder). */
+    private readonly log: (line: string) => void = () => {},
+  ) {}
 
   async shootDir(shootId: string): Promise<string> {
     return this.inside(await this.getRoot(), IdSchema.parse(shootId));
@@ -82,7 +88,13 @@ export class ShootStore {
     await this.getShoot(shootId);
     const takes: Take[] = [];
     for (const name of await readDirNames(dir)) {
-      const take = await readJson(path.join(dir, name, TAKE_FILE), TakeSchema);
+      const file = path.join(dir, name, TAKE_FILE);
+      const take = await readJson(file, TakeSchema, (why) => {
+        const line = `${file} is not listed: ${why}. Its folder is left as it is; fix or remove that take.json.`;
+        // Once per studio, not at every refresh of the list.
+        if (!this.told.has(line)) this.log(line);
+        this.told.add(line);
+      });
       if (take) takes.push(take);
     }
     return takes.sort((a, b) => a.id.localeCompare(b.id));
@@ -126,14 +138,29 @@ async function readDirNames(dir: string): Promise<string[]> {
   }
 }
 
-/** A missing or damaged JSON file reads as null: one bad take must not hide the others. */
-async function readJson<T>(file: string, schema: { safeParse(v: unknown): { success: true; data: T } | { success: false } }): Promise<T | null> {
+/**
+ * A missing or damaged JSON file reads as null: one bad take must not hide the others. `problem`
+ * hears why a file that exists was not used.
+ */
+async function readJson<T>(
+  file: string,
+  schema: { safeParse(v: unknown): { success: true; data: T } | { success: false; error: { issues: { path: PropertyKey[]; message: string }[] } } },
+  problem: (why: string) => void = () => {},
+): Promise<T | null> {
+  let text: string;
   try {
-    const parsed = schema.safeParse(JSON.parse(await fs.readFile(file, 'utf8')));
-    return parsed.success ? parsed.data : null;
+    text = await fs.readFile(file, 'utf8');
   } catch {
     return null;
   }
+  try {
+    const parsed = schema.safeParse(JSON.parse(text));
+    if (parsed.success) return parsed.data;
+    problem(parsed.error.issues.map((i) => `${i.path.map(String).join('.') || '(file)'} ${i.message}`).join('; '));
+  } catch (err) {
+    problem(`not JSON (${(err as Error).message})`);
+  }
+  return null;
 }
 
 function stamp(d: Date): string {

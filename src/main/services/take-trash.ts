@@ -8,9 +8,8 @@ import type { ShootStore } from './shoot-store';
  * restore it. Never a silent delete; a take that is recording cannot be trashed.
  */
 export async function trashTake(store: ShootStore, recorder: Recorder, shootId: string, takeId: string): Promise<{ trashedTo: string }> {
-  const active = recorder.activeTake;
-  if (active && active.shootId === shootId && active.takeId === takeId) {
-    throw new StudioError('busy', `Take ${takeId} is recording`, { hint: 'Stop it before moving it to the trash' });
+  if (recorder.holds(shootId, takeId)) {
+    throw new StudioError('busy', `Take ${takeId} is recording or being finalized`, { hint: 'Wait until it is saved, then move it to the trash' });
   }
   await store.getTake(shootId, takeId);
   const dir = await store.takeDir(shootId, takeId);

@@ -11,6 +11,7 @@ import type { MediaLinks } from '../media-links';
 import type { ShootStore } from '../shoot-store';
 import { checkFile } from './check-file';
 import type { FaceAnalyzer } from './face-analyzer';
+import { takeFilePath } from '../takes/take-files';
 
 /**
  * The app's checker: one job at a time (the machine has two cores and the check uses both),
@@ -54,7 +55,7 @@ export class CheckJobs {
       const take = await this.deps.store.getTake(source.shootId, source.takeId);
       const dir = await this.deps.store.takeDir(source.shootId, source.takeId);
       const name = take.delivery?.file ?? take.recording.rawFile;
-      return { file: path.join(dir, name), outDir: dir, markers: take.markers };
+      return { file: await takeFilePath(dir, name), outDir: dir, markers: take.markers };
     }
     const st = await fs.stat(source.path).catch(() => null);
     if (!st) throw new StudioError('not-found', `${source.path}: no such file on the studio computer`);

@@ -45,6 +45,8 @@ export interface MakeDeliveryOptions {
    * removes it. E.g. a truncated input ffmpeg read "successfully" up to where it breaks.
    */
   verify?: (partialFile: string) => Promise<void>;
+  /** OS scheduling priority of the ffmpeg process (see RunFfmpegOptions.priority). */
+  priority?: number;
 }
 
 export const DEFAULT_DELIVERY_PRESET = DELIVERY_ENCODE.preset;
@@ -83,6 +85,7 @@ export async function makeDeliveryMp4(opts: MakeDeliveryOptions): Promise<void> 
       durationSec,
       signal: opts.signal,
       onStderrLine: opts.onStderrLine,
+      priority: opts.priority,
       onProgress: (p) => opts.onProgress?.({ progress: p.progress, etaSeconds: p.etaSeconds, outTimeSec: p.outTimeSec, speed: p.speed }),
     });
     await opts.verify?.(partial);

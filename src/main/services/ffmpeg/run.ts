@@ -1,4 +1,5 @@
 import { spawn } from 'node:child_process';
+import os from 'node:os';
 import { StudioError } from '../../../shared/errors';
 import { explainFfmpegError, isDiskFull } from './explain';
 import type { FfmpegInfo } from './locate';
@@ -11,6 +12,8 @@ export interface RunFfmpegOptions {
   onProgress?: (p: FfmpegProgress) => void;
   /** Every complete stderr line as it arrives (warnings of runs that succeed). */
   onStderrLine?: (line: string) => void;
+  /** OS scheduling priority (nice, 0 normal … 19 lowest), e.g. so a background finalize yields to a recording. */
+  priority?: number;
 }
 
 const STDERR_LINES_KEPT = 40;
@@ -32,6 +35,13 @@ export function runFfmpeg(ff: FfmpegInfo, args: string[], opts: RunFfmpegOptions
       stdio: ['ignore', 'pipe', 'pipe'],
       windowsHide: true,
     });
+    if (opts.priority !== undefined && child.pid !== undefined) {
+      try {
+        os.setPriority(child.pid, opts.priority);
+      } catch {
+        /* not permitted here: run at normal priority */
+      }
+    }
     const parser = createProgressParser(opts.durationSec);
     const tail = createLineTail(STDERR_LINES_KEPT, opts.onStderrLine);
     let aborted = false;

@@ -18,26 +18,20 @@ const POLL_MS = 1000;
 
 /**
  * Checks every take once its delivery file is made (issue #13 item 5; settings autoCheck, default
- * on), through the app's one CheckJobs queue, so the verdict waits on the take card. A take is
- * queued when it is seen finalizing and then ready (life's lifecycle 'finalized' hook is not on
- * this branch yet: takes.changed and take.finalize-progress say the same). The check never costs
- * the next take its frames: nothing starts while a take records, and a running auto-check is
- * cancelled when Record is pressed and queued again.
+ * on), through the app's one CheckJobs queue, so the verdict waits on the take card. Video takes
+ * are queued from the 'finalized' lifecycle hook when ready. The check never costs the next take
+ * its frames: nothing starts while a take records, and a running auto-check is cancelled when
+ * Record is pressed and queued again.
  */
 export class AutoChecker {
   private readonly entries = new Map<string, Entry>();
-  private readonly seenFinalizing = new Set<string>();
   private readonly timer: ReturnType<typeof setInterval>;
   private running: Entry | null = null;
 
   constructor(private readonly ctx: StudioContext) {
+    ctx.lifecycle.on('finalized', (take) => this.finalized(take));
     ctx.bus.subscribe((event, payload) => {
-      if (event === 'take.finalize-progress') {
-        const p = payload as EventPayload<'take.finalize-progress'>;
-        this.seenFinalizing.add(key(p.shootId, p.takeId));
-      } else if (event === 'takes.changed') {
-        void this.scan((payload as EventPayload<'takes.changed'>).shootId).catch((err: unknown) => ctx.log(`auto-check: ${(err as Error).message}`));
-      } else if (event === 'check.progress') {
+      if (event === 'check.progress') {
         const p = payload as EventPayload<'check.progress'>;
         const e = this.running;
         if (e && e.jobId === p.jobId) this.set(e, 'running', p.fraction);
@@ -72,22 +66,14 @@ export class AutoChecker {
     this.ctx.bus.emit('check.auto', { shootId: e.shootId, takeId: e.takeId, state, fraction });
   }
 
-  private async scan(shootId: string): Promise<void> {
-    const takes = await this.ctx.store.listTakes(shootId);
-    const enabled = (await this.ctx.settings.get()).autoCheck !== false;
-    for (const t of takes) {
-      const k = key(shootId, t.id);
-      if (t.status === 'recording' || t.status === 'finalizing') {
-        this.seenFinalizing.add(k);
-        continue;
-      }
-      if (!this.seenFinalizing.has(k)) continue;
-      this.seenFinalizing.delete(k);
-      if (!enabled || t.status !== 'ready' || !t.delivery || this.entries.has(k)) continue;
-      const e: Entry = { shootId, takeId: t.id, preset: t.preset, state: 'queued', fraction: null, jobId: null };
-      this.entries.set(k, e);
-      this.set(e, 'queued', null);
-    }
+  private async finalized(take: Take): Promise<void> {
+    if (take.kind === 'voice' || take.status !== 'ready' || !take.delivery) return;
+    if ((await this.ctx.settings.get()).autoCheck === false) return;
+    const k = key(take.shootId, take.id);
+    if (this.entries.has(k)) return;
+    const e: Entry = { shootId: take.shootId, takeId: take.id, preset: take.preset, state: 'queued', fraction: null, jobId: null };
+    this.entries.set(k, e);
+    this.set(e, 'queued', null);
     void this.pump();
   }
 

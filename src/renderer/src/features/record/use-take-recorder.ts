@@ -28,8 +28,10 @@ export type TakeLoopFacts = Omit<MethodInput<'take.loop-facts'>, 'shootId' | 'ta
 /**
  * Records the preview stream with MediaRecorder and hands every chunk (one a second) to main in
  * order, so the take is on disk as it is recorded. The first recorded frame starts the take's
- * media clock (phases and markers are timed on it). Stop waits for the last chunk, then asks main
- * to make the delivery MP4. A disk about to fill stops the take cleanly.
+ * media clock (phases and markers are timed on it). Stop waits for the last chunk, then tells main,
+ * which answers at once with the take 'finalizing' and makes the delivery MP4 in the background
+ * (the take card follows by takes.changed), so Record is ready again. A disk about to fill stops
+ * the take cleanly.
  */
 export function useTakeRecorder(onError: (err: unknown) => void, factsAtStop?: () => TakeLoopFacts) {
   const factsRef = useRef(factsAtStop);
@@ -51,6 +53,7 @@ export function useTakeRecorder(onError: (err: unknown) => void, factsAtStop?: (
       failed.current = false;
       try {
         const t = await studio.call('recording.start', {
+          kind: 'video',
           shootId,
           mimeType,
           devices,
