@@ -70,7 +70,7 @@ export function TakeItem({ take }: { take: Take }) {
         )}
       </div>
       {take.status === 'finalizing' && f && (
-        <div className="progress">
+        <div className="progress" data-testid="take-finalize-progress" data-progress={f.progress.toFixed(2)}>
           <progress max={1} value={f.progress} />
           {f.etaSeconds !== null && <span className="small">{t('takes.eta', { seconds: Math.ceil(f.etaSeconds) })}</span>}
         </div>
