@@ -29,7 +29,8 @@ test('on air: checklist asked once, tally, meter, frames delivered; stopped in t
   await openStudio(page, 'en');
   const shootName = `Loop ${Date.now()}`;
   await createShoot(page, shootName, 'Anna');
-  await expect(page.getByTestId('auto-check')).toBeChecked();
+  // On by default; other specs on this server may have turned it off.
+  await page.getByTestId('auto-check').check();
 
   // Nothing ticked: Record asks first, once; "back" records nothing.
   await page.getByTestId('record').click();
