@@ -42,7 +42,7 @@ describe('frames the recorder really got (issue #13 item 3)', () => {
     for (const [name, audioSec] of [['long-sound.mkv', 6.3], ['short-sound.mkv', 3.7]] as const) {
       const input = recording(name, 25, 5, audioSec);
       const output = path.join(tmp.dir, `${name}.mp4`);
-      await makeDeliveryMp4({ ff, input, output, preset: 'ultrafast', videoFrames: await recordedVideoFrames(ff, input) });
+      await makeDeliveryMp4({ ff, input, output, preset: 'ultrafast', videoFrames: await recordedVideoFrames(ff, input), padAudio: true });
       // Stream durations as ffprobe reads them from the MP4.
       const [video, audio] = ['v:0', 'a:0'].map((s) =>
         Number(execFileSync('ffprobe', ['-v', 'error', '-select_streams', s, '-show_entries', 'stream=duration', '-of', 'csv=p=0', output], { encoding: 'utf8' }).trim()),

@@ -31,6 +31,7 @@ export const videoKind: TakeKindDef<'video'> = {
       durationSec: job.durationSec,
       // #13 (loop): the picture decides the length; sound is trimmed or padded to it (deliver-args.ts).
       videoFrames: await recordedVideoFrames(ff, job.rawPath),
+      padAudio: true,
       priority: job.priority,
       onProgress: (p) => job.onProgress(p.progress ?? 0, p.etaSeconds),
     });
