@@ -65,12 +65,14 @@ export async function countRecordedFrames(ff: FfmpegInfo, rawFile: string): Prom
 const round3 = (x: number) => Math.round(x * 1000) / 1000;
 
 /**
- * The delivery's length in frames at 25/1: the recorded picture's seconds (first → last frame plus
- * one frame), so the delivery neither stops before the picture nor runs on past it on a frozen
+ * The delivery's length in whole frames at 25/1 of the recorded picture's seconds (first → last
+ * frame plus one frame), so the delivery neither stops before the picture nor runs on past it on a frozen
  * frame. undefined when the raw file's frames cannot be read (the encode then keeps its length).
  */
 export async function recordedVideoFrames(ff: FfmpegInfo, rawFile: string): Promise<number | undefined> {
   const { recorded } = await countRecordedFrames(ff, rawFile).catch(() => ({ recorded: null }));
   if (!recorded || recorded.videoSeconds <= 0) return undefined;
-  return Math.max(1, Math.round((recorded.videoSeconds * DELIVERY_FPS.num) / DELIVERY_FPS.den));
+  // Whole frames the picture really covers: rounding up would ask for a frame past the last one,
+  // which the constant-rate encode does not make, and the padded sound would end a frame later.
+  return Math.max(1, Math.floor((recorded.videoSeconds * DELIVERY_FPS.num) / DELIVERY_FPS.den + 1e-6));
 }
