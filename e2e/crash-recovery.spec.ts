@@ -6,7 +6,7 @@ import { expect, test } from '@playwright/test';
 import { probeMedia } from '../src/main/services/ffmpeg';
 import { BASE_CHROMIUM_ARGS, chromiumPath, fakeMediaArgs, mediaDir, repoRoot } from './env';
 import { fixture } from './global-setup';
-import { createShoot, shot } from './helpers';
+import { createShoot, pressRecord, shot } from './helpers';
 
 test.use({
   launchOptions: {
@@ -41,7 +41,7 @@ test('a take killed mid-recording (SIGKILL) is recovered at the next start, play
     const shootName = `Crash ${Date.now()}`;
     await createShoot(page, shootName);
     await page.getByTestId('take-preset').selectOption('standard-short');
-    await page.getByTestId('record').click();
+    await pressRecord(page);
     await expect(page.getByTestId('rec-timer')).toBeVisible();
     const started = Date.now();
     await page.keyboard.press('f');

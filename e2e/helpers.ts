@@ -1,6 +1,6 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
-import type { Page } from '@playwright/test';
+import { expect, type Page } from '@playwright/test';
 import { e2eHome, e2eToken, repoRoot } from './env';
 
 export const screenshotDir = path.join(repoRoot, 'test-results', 'screenshots');
@@ -31,13 +31,32 @@ export async function takeDir(shootName: string, takeId: string): Promise<string
   throw new Error(`no shoot named ${shootName} in ${root}`);
 }
 
-/** Create a shoot through the UI, opening the form first when shoots already exist. */
+/**
+ * Create a shoot through the UI, opening the form first when shoots already exist. The shoot list
+ * arrives after the page: a form open because the list was still empty closes when it lands, so
+ * the steps up to Create are retried until they hold.
+ */
 export async function createShoot(page: Page, name: string, model = ''): Promise<void> {
   const form = page.getByTestId('shoot-name');
   await page.getByTestId('shoot-panel').waitFor();
-  if (!(await form.isVisible())) await page.getByTestId('shoot-new').click();
-  await form.fill(name);
-  await page.getByTestId('shoot-model').fill(model);
-  await page.getByTestId('shoot-create').click();
+  await expect(async () => {
+    const again = page.getByTestId('shoot-new');
+    if (await again.isVisible()) await again.click();
+    await form.fill(name, { timeout: 2_000 });
+    await page.getByTestId('shoot-model').fill(model, { timeout: 2_000 });
+    await page.getByTestId('shoot-create').click({ timeout: 2_000 });
+  }).toPass({ timeout: 60_000 });
   await page.getByTestId('shoot-select').filter({ hasText: name }).waitFor();
+}
+
+/**
+ * Press Record as an operator does. With checklist items unticked the studio asks once (issue #13);
+ * this answers "record anyway" so specs about other things keep their flow.
+ */
+export async function pressRecord(page: Page): Promise<void> {
+  await page.getByTestId('record').click();
+  const anyway = page.getByTestId('record-anyway');
+  const timer = page.getByTestId('rec-timer');
+  await anyway.or(timer).first().waitFor({ timeout: 30_000 });
+  if (await anyway.isVisible()) await anyway.click();
 }

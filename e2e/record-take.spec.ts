@@ -4,7 +4,7 @@ import { expect, test } from '@playwright/test';
 import { probeMedia } from '../src/main/services/ffmpeg';
 import { BASE_CHROMIUM_ARGS, chromiumPath, fakeMediaArgs, mediaDir } from './env';
 import { fixture } from './global-setup';
-import { createShoot, openStudio, setLanguage, shot, takeDir } from './helpers';
+import { createShoot, openStudio, pressRecord, setLanguage, shot, takeDir } from './helpers';
 
 test.use({
   launchOptions: {
@@ -38,7 +38,7 @@ test('choose devices, record 5 s, stop: the take lands as a 25 fps H.264 MP4 wit
   await shot(page, 'record-01-devices-zh-CN');
   await setLanguage(page, 'en');
 
-  await page.getByTestId('record').click();
+  await pressRecord(page);
   const clicked = Date.now();
   await expect(page.getByTestId('rec-timer')).toBeVisible();
   await page.waitForTimeout(2_000);

@@ -1,11 +1,12 @@
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, renameSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, renameSync } from 'node:fs';
 import path from 'node:path';
 import { chromium, expect, type Page, test } from '@playwright/test';
+import { TakeSchema } from '../src/shared/api';
 import { AUDIO_METER } from '../src/shared/standards';
 import { BASE_CHROMIUM_ARGS, chromiumPath, e2ePort, fakeMediaArgs, fixturesDir, mediaDir } from './env';
 import { fixture } from './global-setup';
-import { createShoot, openStudio, setLanguage, shot } from './helpers';
+import { createShoot, openStudio, setLanguage, shot, takeDir } from './helpers';
 
 const JFK = path.join(mediaDir, 'audio/jfk.wav');
 
@@ -27,13 +28,13 @@ function astatsPeakDb(file: string): number {
   return Number(/Overall[\s\S]*?Peak level dB: (-?[\d.]+)/.exec(r.stderr)?.[1]);
 }
 
-function launchArgs(audio: string) {
-  return { executablePath: chromiumPath(), args: [...BASE_CHROMIUM_ARGS, ...fakeMediaArgs(fixture('talking3Portrait'), audio)] };
+function launchArgs(audio: string, video = fixture('talking3Portrait')) {
+  return { executablePath: chromiumPath(), args: [...BASE_CHROMIUM_ARGS, ...fakeMediaArgs(video, audio)] };
 }
 
 /** A browser whose fake microphone plays `audio` (launch options cannot change per describe). */
-async function withMicrophone(audio: string, body: (page: Page) => Promise<void>): Promise<void> {
-  const browser = await chromium.launch(launchArgs(audio));
+async function withMicrophone(audio: string, body: (page: Page) => Promise<void>, video?: string): Promise<void> {
+  const browser = await chromium.launch(launchArgs(audio, video));
   try {
     const page = await browser.newPage({ baseURL: `http://127.0.0.1:${e2ePort}`, viewport: { width: 1400, height: 900 } });
     await body(page);
@@ -101,4 +102,50 @@ test.describe('meter on a far-away microphone (jfk.wav −50 dB)', () => {
     await setLanguage(page, 'zh-CN');
     await expect(page.getByTestId('audio-warning')).toContainText('音量过低');
     }));
+});
+
+/** The portrait fixture at 12 fps: a camera that cannot keep 25 fps (derived once). */
+function slowCamera(): string {
+  const out = path.join(fixturesDir, 'talking-3-540x960-12fps.y4m');
+  if (!existsSync(out)) {
+    const tmp = `${out}.partial.y4m`;
+    execFileSync('ffmpeg', ['-hide_banner', '-loglevel', 'error', '-y', '-i', path.join(mediaDir, 'talking-3.mp4'), '-t', '8', '-vf', 'scale=540:-2,pad=540:960:0:(oh-ih)/2,fps=12', '-pix_fmt', 'yuv420p', tmp]);
+    renameSync(tmp, out);
+  }
+  return out;
+}
+
+test.describe('frames delivered by a 12-fps camera', () => {
+  test('warn while recording and say so on the take card and in take.json', () =>
+    withMicrophone(
+      JFK,
+      async (page) => {
+        await openStudio(page, 'en');
+        const shootName = `Slow ${Date.now()}`;
+        await createShoot(page, shootName);
+        await page.getByTestId('auto-check').uncheck();
+        await page.getByTestId('record').click();
+        await page.getByTestId('record-anyway').click();
+        const stats = page.getByTestId('rec-stats');
+        await expect(stats).toHaveAttribute('data-low', 'true', { timeout: 30_000 });
+        await expect(page.getByTestId('rec-stats-warning')).toContainText('25');
+        // The camera gives 12 a second: well under 25, never more than it has.
+        expect(Number(await stats.getAttribute('data-delivered-fps'))).toBeLessThan(14);
+        expect(Number(await stats.getAttribute('data-dropped'))).toBeGreaterThan(0);
+        await shot(page, 'loop-rec-stats-low-en');
+        await setLanguage(page, 'zh-CN');
+        await expect(page.getByTestId('rec-stats-warning')).toContainText('丢帧');
+        await shot(page, 'loop-rec-stats-low-zh-CN');
+        await setLanguage(page, 'en');
+        await page.getByTestId('stop').click();
+        const take = page.locator('[data-testid="take"][data-take-id="take-001"]');
+        await expect(take).toHaveAttribute('data-status', 'ready', { timeout: 120_000 });
+        const card = take.getByTestId('take-rec-stats');
+        await expect(card).toHaveAttribute('data-recorded-fps', /^\d/);
+        expect(Number(await card.getAttribute('data-recorded-fps'))).toBeLessThan(14);
+        const saved = TakeSchema.parse(JSON.parse(readFileSync(path.join(await takeDir(shootName, 'take-001'), 'take.json'), 'utf8')));
+        expect(saved.recStats?.belowStandard).toBe(true);
+      },
+      slowCamera(),
+    ));
 });

@@ -4,7 +4,7 @@ import { expect, test } from '@playwright/test';
 import { TakeSchema } from '../src/shared/api';
 import { BASE_CHROMIUM_ARGS, chromiumPath, e2eToken, fakeMediaArgs, mediaDir } from './env';
 import { fixture } from './global-setup';
-import { createShoot, openStudio, setLanguage, shot, takeDir } from './helpers';
+import { createShoot, openStudio, pressRecord, setLanguage, shot, takeDir } from './helpers';
 
 test.use({
   launchOptions: {
@@ -45,7 +45,7 @@ test('a Standard take: checklist, 30→0 silent countdown, narration, markers on
 
   await page.getByTestId('nav-record').click();
   await expect(page.getByTestId('take-preset')).toHaveValue('standard-short');
-  await page.getByTestId('record').click();
+  await pressRecord(page);
   const phase = page.getByTestId('phase');
   await expect(phase).toHaveAttribute('data-phase', 'silent');
   // From here the page's clock only moves when the test moves it.
@@ -108,7 +108,7 @@ test('takes can be starred, renamed and moved to the trash after a confirmation'
   const shootName = `Manage ${Date.now()}`;
   await createShoot(page, shootName);
   await page.getByTestId('take-preset').selectOption('multi-aux');
-  await page.getByTestId('record').click();
+  await pressRecord(page);
   await expect(page.getByTestId('phase')).toHaveAttribute('data-phase', 'narration');
   await page.waitForTimeout(1500);
   await page.getByTestId('stop').click();

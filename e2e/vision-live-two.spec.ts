@@ -5,7 +5,7 @@ import type { Take } from '../src/shared/api';
 import { VISION_ANALYSIS } from '../src/shared/standards';
 import { BASE_CHROMIUM_ARGS, chromiumPath, fakeMediaArgs, mediaDir } from './env';
 import { fixture } from './global-setup';
-import { createShoot, openStudio, setLanguage, shot, takeDir } from './helpers';
+import { createShoot, openStudio, pressRecord, setLanguage, shot, takeDir } from './helpers';
 
 /** The live monitor with two faces in the camera picture, through a recorded take to take.json. */
 
@@ -31,7 +31,7 @@ test('face.multiple shows live, is summed up at Stop and lands in take.json', as
   await shot(page, 'vision-live-two-faces-en');
 
   await expect(page.getByTestId('record')).toBeEnabled();
-  await page.getByTestId('record').click();
+  await pressRecord(page);
   await expect(page.getByTestId('rec-timer')).toBeVisible();
   await page.waitForTimeout(4_000);
   await shot(page, 'vision-live-two-faces-recording-en');

@@ -40,5 +40,6 @@ export function ensureNodeModules(root) {
   if (fresh) return true;
   const pkg = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8'));
   console.log(`Installing the npm packages of ${pkg.name}…`);
-  return sh('npm', ['ci', '--no-audit', '--no-fund'], { cwd: root });
+  // --loglevel=error: npm would warn EBADENGINE for Electron's Node ≥ 22.12 wish, which serve mode does not share.
+  return sh('npm', ['ci', '--no-audit', '--no-fund', '--loglevel=error'], { cwd: root });
 }

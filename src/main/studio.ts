@@ -7,6 +7,7 @@ import { createKeyingHandlers } from './handlers/keying';
 import { createPrompterHandlers } from './handlers/prompter';
 import { createReviewHandlers } from './handlers/review';
 import { createExportHandlers } from './handlers/export';
+import { createShootLoopHandlers } from './handlers/shoot-loop';
 import { createShootRunHandlers } from './handlers/shoot-run';
 import { createVisionHandlers } from './handlers/vision';
 import { createVoiceHandlers } from './handlers/voice';
@@ -41,6 +42,7 @@ export function createStudio(opts: ContextOptions): Studio {
     ...createReviewHandlers(context),
     ...createExportHandlers(context),
     ...createVoiceHandlers(context),
+    ...createShootLoopHandlers(context),
   };
   return { dispatch: createDispatcher(handlers, context.log), bus: context.bus, context };
 }

@@ -7,6 +7,7 @@ import { ProbeResultSchema } from './probe';
 import { StudioErrorSchema } from './errors';
 import { StoredFindingSchema } from './findings';
 import { isPlainFileName } from './take-files';
+import { ChecklistOverrideSchema, IncompleteSchema, RecStatsSchema } from './take-loop';
 import { PRESET_IDS, PRESHOOT_CHECKLIST, type ChecklistId, type PresetId } from './standards';
 
 export const CONTRACT_VERSION = 1;
@@ -23,6 +24,8 @@ export const SettingsSchema = z.object({
   /** null = follow the system locale. */
   language: LanguageSchema.nullable(),
   shootsRoot: z.string(),
+  /** Check every take when its delivery file is made (#13); absent = on. */
+  autoCheck: z.boolean().optional(),
 });
 export type Settings = z.infer<typeof SettingsSchema>;
 
@@ -183,6 +186,10 @@ export const TakeSchema = z.object({
   recovered: z.object({ at: z.string(), recordedSeconds: z.number().nullable() }).nullable().default(null),
   /** What the live face and lip monitor found during the take (src/shared/findings.ts); absent in older takes. */
   findings: z.array(StoredFindingSchema).optional(),
+  /** Shoot loop (#13, src/shared/take-loop.ts): frames the recorder really got, a checklist override, an incomplete take. */
+  recStats: RecStatsSchema.optional(),
+  checklistOverride: ChecklistOverrideSchema.optional(),
+  incomplete: IncompleteSchema.optional(),
 });
 export type Take = z.infer<typeof TakeSchema>;
 

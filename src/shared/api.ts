@@ -26,6 +26,7 @@ import { checkEvents, checkMethods } from './contract/check';
 import { prompterEvents, prompterMethods } from './contract/prompter';
 import { reviewEvents, reviewMethods } from './contract/review';
 import { exportEvents, exportMethods } from './contract/export';
+import { shootLoopEvents, shootLoopMethods } from './contract/shoot-loop';
 import { shootRunEvents, shootRunMethods } from './contract/shoot-run';
 import { visionEvents, visionMethods } from './contract/vision';
 import { StudioErrorSchema } from './errors';
@@ -124,6 +125,7 @@ export const methods = {
   ...convertMethods,
   ...reviewMethods,
   ...exportMethods,
+  ...shootLoopMethods,
 } as const;
 
 export type Methods = typeof methods;
@@ -153,6 +155,7 @@ export const events = {
   ...convertEvents,
   ...reviewEvents,
   ...exportEvents,
+  ...shootLoopEvents,
 } as const;
 export type Events = typeof events;
 export type EventName = keyof Events;

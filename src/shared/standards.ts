@@ -417,6 +417,14 @@ export const AUDIO_METER = {
 } as const;
 
 /**
+ * §1.2.2 "25fps": the frames the recorder really gets, measured live while a take records. The
+ * rate over the last windowSeconds below minFps (more than one frame a second short of 25) warns
+ * at once; a whole take below it is marked belowStandard in take.json. Frames "dropped" are those
+ * short of CAPTURE_FORMAT.fps over the take's time.
+ */
+export const DELIVERED_FPS = { section: '§1.2.2', minFps: CAPTURE_FORMAT.fps - 1, windowSeconds: 2, updateMs: 500 } as const;
+
+/**
  * The live analysis itself (engineering, not the standard): frames are scaled to at most maxSide
  * pixels on their long side before the landmarker; up to numFaces faces so a second face is seen;
  * breaches of one rule closer than mergeGapSeconds are one finding. While a take records, the

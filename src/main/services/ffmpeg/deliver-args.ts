@@ -19,6 +19,11 @@ export interface DeliveryArgsOptions {
    * applies to sound and picture alike, so neither is cut short of the other.
    */
   videoFrames?: number;
+  /**
+   * With videoFrames: sound shorter than the picture is padded with silence to it (a recorded
+   * take, issue #13). Not for imported files: padding would hide a truncated file's short sound.
+   */
+  padAudio?: boolean;
 }
 
 /** The constant-rate-factor of the delivery encode: visually lossless for training footage. */
@@ -41,7 +46,10 @@ export function deliveryArgs(o: DeliveryArgsOptions): string[] {
     '-map', '0:a:0?',
     '-vf', [...(o.videoFilters ?? []), EVEN_CROP].join(','),
     // MediaRecorder audio can have gaps and start late: pad with silence to keep lips in sync.
-    '-af', 'aresample=async=1:first_pts=0',
+    // With a frame count and padAudio the picture decides the length: apad lets -t cut sound and picture at
+    // the same frame, so sound that ends early is padded with silence and sound that runs on is
+    // trimmed (issue #13: a take's video ended 1.3 s before its audio).
+    '-af', o.videoFrames && o.padAudio ? 'aresample=async=1:first_pts=0,apad' : 'aresample=async=1:first_pts=0',
     ...(o.videoFrames ? ['-t', String((o.videoFrames * DELIVERY_FPS.den) / DELIVERY_FPS.num)] : []),
     ...deliveryEncodeArgs(o),
     `file:${o.output}`,

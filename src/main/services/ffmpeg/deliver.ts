@@ -36,6 +36,8 @@ export interface MakeDeliveryOptions {
   bt709?: boolean;
   /** Frames to write at most (see DeliveryArgsOptions.videoFrames). */
   videoFrames?: number;
+  /** Pad short sound with silence up to videoFrames (see DeliveryArgsOptions.padAudio). */
+  padAudio?: boolean;
   /** The input's facts when the caller has just probed it (saves a second ffprobe). */
   facts?: ProbeResult;
   /** Every stderr line, e.g. to report decoding errors ffmpeg concealed in a run that succeeded. */
@@ -79,6 +81,7 @@ export async function makeDeliveryMp4(opts: MakeDeliveryOptions): Promise<void> 
     videoFilters: opts.videoFilters,
     bt709: opts.bt709,
     videoFrames: opts.videoFrames,
+    padAudio: opts.padAudio,
   });
   try {
     await runFfmpeg(opts.ff, args, {

@@ -29,4 +29,20 @@ function createClient(): StudioClient {
   return new WsClient(`${scheme}://${window.location.host}/ws?token=${encodeURIComponent(token)}`);
 }
 
+/** A browser page opened without the studio's token (e.g. /prompter typed by hand): it cannot connect. */
+export function serveTokenMissing(): boolean {
+  const bridge = (window as unknown as { studio?: PreloadBridge }).studio;
+  return !bridge && !sessionStorage.getItem(TOKEN_KEY);
+}
+
+/** Take a token (or the whole address the studio printed) and connect with it: the page reloads. */
+export function connectWithToken(input: string): boolean {
+  const text = input.trim();
+  const token = /[#&?]token=([^&\s]+)/.exec(text)?.[1] ?? (/^[A-Za-z0-9_-]{8,200}$/.test(text) ? text : null);
+  if (!token) return false;
+  sessionStorage.setItem(TOKEN_KEY, decodeURIComponent(token));
+  window.location.reload();
+  return true;
+}
+
 export const studio: StudioClient = createClient();

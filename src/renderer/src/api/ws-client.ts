@@ -62,6 +62,12 @@ export class WsClient implements StudioClient {
 
   private connect(): Promise<WebSocket> {
     if (this.socket) return this.socket;
+    // Without a token the studio refuses every socket: say so once instead of retrying forever.
+    if (!new URL(this.url).searchParams.get('token')) {
+      return Promise.reject(
+        new StudioError('io', 'This page has no studio token', { hint: 'Open the address the studio printed, #token=… included.' }),
+      );
+    }
     this.socket = new Promise<WebSocket>((resolve, reject) => {
       const ws = new WebSocket(this.url);
       ws.binaryType = 'arraybuffer';

@@ -34,4 +34,11 @@ void i18next.use(initReactI18next).init({
   returnNull: false,
 });
 
+// Every window of the studio on this machine follows a language switch made in another one (the
+// prompter window or tab, issue #13): localStorage's storage event reaches the others at once.
+window.addEventListener('storage', (e) => {
+  if (e.key !== LANGUAGE_KEY) return;
+  void i18next.changeLanguage(e.newValue === 'en' || e.newValue === 'zh-CN' ? e.newValue : systemLanguage());
+});
+
 export default i18next;

@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { locateFfmpeg, makeDeliveryMp4, probeMedia } from '../../ffmpeg';
+import { recordedVideoFrames } from '../../shoot-loop/recorded-frames';
 import type { TakeKindDef } from '../take-kind';
 
 /** File extension of the raw recording for a MediaRecorder mime type. */
@@ -28,6 +29,9 @@ export const videoKind: TakeKindDef<'video'> = {
       input: job.rawPath,
       output,
       durationSec: job.durationSec,
+      // #13 (loop): the picture decides the length; sound is trimmed or padded to it (deliver-args.ts).
+      videoFrames: await recordedVideoFrames(ff, job.rawPath),
+      padAudio: true,
       priority: job.priority,
       onProgress: (p) => job.onProgress(p.progress ?? 0, p.etaSeconds),
     });

@@ -15,7 +15,7 @@ export function CheckScreen() {
   const { t } = useTranslation();
   const takes = useStudio((s) => s.takes);
   const shootId = useStudio((s) => s.shootId);
-  const { jobId, progress, report, error, mediaUrl, htmlUrl, start, cancel } = useCheck();
+  const { jobId, progress, report, error, mediaUrl, htmlUrl, savedAt, start, cancel, showSaved } = useCheck();
   const ready = takes.filter((x) => x.status === 'ready');
   const [kind, setKind] = useState<'take' | 'file'>('take');
   const [takeId, setTakeId] = useState<string>('');
@@ -24,8 +24,19 @@ export function CheckScreen() {
   const video = useRef<HTMLVideoElement>(null);
 
   useEffect(() => {
+    // A take card's "open report" names the take; else the newest ready take.
+    const asked = sessionStorage.getItem('capture-studio.check-take');
+    if (asked && ready.length > 0) {
+      sessionStorage.removeItem('capture-studio.check-take');
+      const a = JSON.parse(asked) as { shootId?: string; takeId?: string };
+      if (a.shootId === shootId && ready.some((x) => x.id === a.takeId) && a.takeId) return setTakeId(a.takeId);
+    }
     if (!takeId && ready.length > 0) setTakeId(ready[ready.length - 1]!.id);
-  }, [ready, takeId]);
+  }, [ready, takeId, shootId]);
+  // A take's last report (check.json beside it) shows without checking again.
+  useEffect(() => {
+    if (kind === 'take' && shootId && takeId) void showSaved(shootId, takeId);
+  }, [kind, shootId, takeId, showSaved]);
   useEffect(() => {
     const take = takes.find((x) => x.id === takeId);
     if (take) setPreset(take.preset);
@@ -117,6 +128,11 @@ export function CheckScreen() {
                   seconds: report.stats.elapsedSec.toFixed(1),
                 })}
               </span>
+              {savedAt && (
+                <span className="small muted" data-testid="check-saved" data-saved-at={savedAt}>
+                  {t('takeCheck.savedAt', { time: new Date(savedAt).toLocaleString() })}
+                </span>
+              )}
               {htmlUrl && (
                 <a href={htmlUrl} target="_blank" rel="noreferrer" data-testid="check-html">
                   {t('check.openReport')}

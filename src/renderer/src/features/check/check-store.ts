@@ -14,6 +14,10 @@ interface CheckState {
   mediaUrl: string | null;
   htmlUrl: string | null;
   error: { code: string; message: string; hint?: string } | null;
+  /** The report on screen is a take's saved check.json (when it was made), not a run just now. */
+  savedAt: string | null;
+  /** Show a take's last report without checking again (issue #13). */
+  showSaved(shootId: string, takeId: string): Promise<void>;
   start(source: CheckSource, preset: PresetId): Promise<void>;
   cancel(): Promise<void>;
 }
@@ -25,8 +29,19 @@ export const useCheck = create<CheckState>((set, get) => ({
   mediaUrl: null,
   htmlUrl: null,
   error: null,
+  savedAt: null,
+  async showSaved(shootId, takeId) {
+    if (get().jobId) return;
+    try {
+      const r = await studio.call('check.take-report', { shootId, takeId });
+      if (get().jobId) return;
+      set({ report: r.report, mediaUrl: r.mediaUrl, htmlUrl: r.htmlUrl, savedAt: r.checkedAt, error: null });
+    } catch (err) {
+      useStudio.getState().setError(err);
+    }
+  },
   async start(source, preset) {
-    set({ report: null, error: null, mediaUrl: null, htmlUrl: null, progress: { stage: 'probe', fraction: 0, etaSeconds: null } });
+    set({ savedAt: null, report: null, error: null, mediaUrl: null, htmlUrl: null, progress: { stage: 'probe', fraction: 0, etaSeconds: null } });
     try {
       const { jobId } = await studio.call('check.start', { source, preset, lang: registryLang(i18next.language) });
       set({ jobId });

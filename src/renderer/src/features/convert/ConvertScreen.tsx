@@ -8,11 +8,21 @@ import type { ProbeResult } from '../../../../shared/probe';
 import { DELIVERY_ENCODE, VIDEO_SCALE_RATIO } from '../../../../shared/standards';
 import { formatBytes, formatClock, formatRate } from '../../lib/format';
 import { useRuleText } from '../../lib/rules';
-import { useConvert } from './convert-store';
+import { useStudio } from '../../stores/studio-store';
+import { defaultMergeName, useConvert } from './convert-store';
 import { pathsFromText } from './paths-text';
 import './convert.css';
 
 const baseName = (p: string) => p.split(/[\\/]/).pop() ?? p;
+
+/** A shoot's take is shown by its name ("take-002 · delivery.mp4"), not as one more delivery.mp4. */
+function useLabel(): (p: string) => string {
+  const f = useConvert((s) => s.shootFiles);
+  return (p) => {
+    const take = f?.takes.find((x) => x.path === p);
+    return take ? `${take.name} · ${baseName(p)}` : baseName(p);
+  };
+}
 
 /** A file's problem as a badge: the rule in words, its §, and whether converting cures it. */
 function ProblemBadge({ f }: { f: Finding }) {
@@ -98,13 +108,64 @@ function ImportPanel() {
   );
 }
 
+/** The shoot's finished takes by name: pick them instead of typing paths (issue #13). */
+function ShootTakesPanel() {
+  const { t } = useTranslation();
+  const f = useConvert((s) => s.shootFiles);
+  const addTakes = useConvert((s) => s.addTakes);
+  const [picked, setPicked] = useState<string[]>([]);
+  if (!f) return null;
+  const toggle = (id: string, on: boolean) => setPicked((p) => (on ? [...p.filter((x) => x !== id), id] : p.filter((x) => x !== id)));
+  const add = async (toMerge: boolean) => {
+    await addTakes(picked, toMerge);
+    setPicked([]);
+  };
+  return (
+    <section className="panel cv-takes" data-testid="shoot-takes">
+      <h2>{t('convert.takes.heading', { shoot: f.shootName })}</h2>
+      {f.takes.length === 0 && <p className="muted small">{t('convert.takes.none')}</p>}
+      <ul className="cv-list">
+        {f.takes.map((x) => (
+          <li key={x.takeId}>
+            <label className="check">
+              <input type="checkbox" data-testid="shoot-take-pick" data-take-id={x.takeId} checked={picked.includes(x.takeId)} onChange={(e) => toggle(x.takeId, e.target.checked)} />
+              {x.name}
+            </label>
+          </li>
+        ))}
+      </ul>
+      {f.takes.length > 0 && (
+        <div className="cv-row">
+          <button type="button" className="secondary" data-testid="shoot-takes-add" disabled={picked.length === 0} onClick={() => void add(false)}>
+            {t('convert.takes.add', { count: picked.length })}
+          </button>
+          <button type="button" data-testid="shoot-takes-merge" disabled={picked.length < 2} onClick={() => void add(true)}>
+            {t('convert.takes.merge', { count: picked.length })}
+          </button>
+        </div>
+      )}
+    </section>
+  );
+}
+
+/** Parts of a merge that differ in picture size or frame rate: the merge would rescale or retime one. */
+function mergeMismatch(list: string[], items: IngestItem[]): { sizes: string[]; rates: string[] } {
+  const vids = list.map((p) => items.find((i) => i.path === p)?.probe?.video).filter((v): v is NonNullable<typeof v> => !!v);
+  const sizes = [...new Set(vids.map((v) => `${v.displayWidth}×${v.displayHeight}`))];
+  const rates = [...new Set(vids.map((v) => formatRate(Math.round((v.vfr ? v.avgFrameRate.fps : v.rFrameRate.fps) * 100) / 100)))];
+  return { sizes, rates };
+}
+
 function FileItem({ item }: { item: IngestItem }) {
   const { t } = useTranslation();
   const selected = useConvert((s) => s.selected.includes(item.path));
   const toggle = useConvert((s) => s.toggle);
   const remove = useConvert((s) => s.remove);
   const addToMerge = useConvert((s) => s.addToMerge);
+  const outputDir = useConvert((s) => s.outputDir.trim());
+  const label = useLabel();
   const convertible = Boolean(item.probe?.video && item.suggestedOutput);
+  const output = item.suggestedOutput && outputDir ? `${outputDir.replace(/[\\/]+$/, '')}/${baseName(item.suggestedOutput)}` : item.suggestedOutput;
   return (
     <li
       className={`cv-item ${item.error ? 'error' : ''}`}
@@ -117,7 +178,7 @@ function FileItem({ item }: { item: IngestItem }) {
       <div className="cv-item-head">
         <label className="cv-check">
           <input type="checkbox" data-testid="convert-select" disabled={!convertible} checked={selected && convertible} onChange={(e) => toggle(item.path, e.target.checked)} aria-label={t('convert.files.select')} />
-          <strong className="cv-name">{item.name}</strong>
+          <strong className="cv-name">{label(item.path)}</strong>
         </label>
         <div className="cv-row">
           {convertible && (
@@ -146,7 +207,7 @@ function FileItem({ item }: { item: IngestItem }) {
       ) : (
         item.probe && <p className="ok">{t('convert.files.ok')}</p>
       )}
-      {convertible && item.suggestedOutput && <div className="muted small cv-path">{t('convert.files.output', { path: item.suggestedOutput })}</div>}
+      {convertible && output && <div className="muted small cv-path">{t('convert.files.output', { path: output })}</div>}
     </li>
   );
 }
@@ -379,7 +440,12 @@ function MergePanel() {
   const { t } = useTranslation();
   const list = useConvert((s) => s.mergeList);
   const name = useConvert((s) => s.mergeName);
+  const items = useConvert((s) => s.items);
+  const shootFiles = useConvert((s) => s.shootFiles);
   const { moveMerge, removeFromMerge, setMergeName, merge } = useConvert.getState();
+  const mismatch = mergeMismatch(list, items);
+  const label = useLabel();
+  const suggested = defaultMergeName(list, shootFiles).outputName;
   return (
     <section className="panel cv-merge" data-testid="merge-panel">
       <h2>{t('convert.merge.heading')}</h2>
@@ -388,7 +454,7 @@ function MergePanel() {
       <ol className="cv-merge-list" data-testid="merge-list">
         {list.map((p, i) => (
           <li key={`${p}-${i}`} data-testid="merge-part" data-path={p}>
-            <span className="cv-name">{baseName(p)}</span>
+            <span className="cv-name">{label(p)}</span>
             <span className="cv-row">
               <button type="button" className="link" disabled={i === 0} onClick={() => moveMerge(i, -1)} title={t('convert.merge.up')} aria-label={t('convert.merge.up')}>
                 ↑
@@ -403,9 +469,15 @@ function MergePanel() {
           </li>
         ))}
       </ol>
+      {(mismatch.sizes.length > 1 || mismatch.rates.length > 1) && (
+        <p className="reason small" data-testid="merge-mismatch" data-sizes={mismatch.sizes.join(',')} data-rates={mismatch.rates.join(',')}>
+          {mismatch.sizes.length > 1 && t('convert.merge.sizesDiffer', { sizes: mismatch.sizes.join(', ') })}{' '}
+          {mismatch.rates.length > 1 && t('convert.merge.ratesDiffer', { rates: mismatch.rates.join(', ') })}
+        </p>
+      )}
       <label className="field">
         {t('convert.merge.name')}
-        <input data-testid="merge-name" value={name} placeholder={t('convert.merge.namePlaceholder')} onChange={(e) => setMergeName(e.target.value)} />
+        <input data-testid="merge-name" value={name} placeholder={suggested ?? t('convert.merge.namePlaceholder')} onChange={(e) => setMergeName(e.target.value)} />
       </label>
       <button type="button" data-testid="merge-start" disabled={list.length < 2} onClick={() => void merge()}>
         {t('convert.merge.start', { count: list.length })}
@@ -422,9 +494,15 @@ export function ConvertScreen() {
   const { t } = useTranslation();
   const load = useConvert((s) => s.load);
   const hdrMethod = useConvert((s) => s.hdrMethod);
+  const loadShootFiles = useConvert((s) => s.loadShootFiles);
+  const shootId = useStudio((s) => s.shootId);
+  const takes = useStudio((s) => s.takes);
   useEffect(() => {
     void load();
   }, [load]);
+  useEffect(() => {
+    void loadShootFiles();
+  }, [loadShootFiles, shootId, takes]);
   return (
     <main className="convert-screen" data-testid="convert-screen">
       <div className="cv-col cv-left">
@@ -437,6 +515,7 @@ export function ConvertScreen() {
             </p>
           )}
         </header>
+        <ShootTakesPanel />
         <ImportPanel />
         <FileList />
       </div>

@@ -1,6 +1,7 @@
 import { create } from 'zustand';
 import type { ConvertJob, IngestItem } from '../../../../shared/contract/convert';
 import { ConvertOptionsSchema, type ConvertOptions } from '../../../../shared/ingest/options';
+import { formatRule } from '../../../../shared/ingest/problems';
 import { studio } from '../../api/client';
 import { useStudio } from '../../stores/studio-store';
 import { pathsFromText } from './paths-text';
@@ -18,7 +19,14 @@ interface ConvertState {
   mergeName: string;
   importing: boolean;
   hdrMethod: 'zscale' | 'lut-computed' | 'untouched' | null;
+  /** The current shoot's finished takes by name and its exports/ folder (issue #13). */
+  shootFiles: { shootId: string; shootName: string; exportsDir: string; takes: Array<{ takeId: string; name: string; path: string }> } | null;
+  /** The operator typed an output folder: the shoot's exports/ is no longer filled in. */
+  outputDirTouched: boolean;
   addPaths(text: string): Promise<void>;
+  /** Takes of the shoot by id, into the list (and the merge list). */
+  addTakes(takeIds: string[], toMerge: boolean): Promise<void>;
+  loadShootFiles(): Promise<void>;
   remove(path: string): void;
   clearItems(): void;
   toggle(path: string, on: boolean): void;
@@ -47,6 +55,21 @@ function loadOptions(): ConvertOptions {
 
 const fail = (err: unknown) => useStudio.getState().setError(err);
 
+/** A file name part: no folder separators or characters a file system refuses. */
+const safe = (s: string) => s.replace(/[/\\:*?"<>|\0]+/g, '-').replace(/\s+/g, ' ').trim();
+
+/**
+ * A merge of the shoot's takes is named after them: "<shoot> — <take>+<take>.mp4" (issue #13),
+ * instead of "delivery-merged.mp4" beside the first part. Other files keep main's free name.
+ */
+export function defaultMergeName(parts: string[], f: ConvertState['shootFiles']): { outputName?: string } {
+  if (!f) return {};
+  const names = parts.map((p) => f.takes.find((t) => t.path === p)?.name);
+  if (names.some((n) => !n)) return {};
+  const stem = safe(`${f.shootName} — ${names.join('+')}`).slice(0, 190);
+  return { outputName: `${stem}.mp4` };
+}
+
 /** The Convert screen's state: imported files, options, the queue as main reports it, the merge list. */
 export const useConvert = create<ConvertState>((set, get) => ({
   items: [],
@@ -58,6 +81,8 @@ export const useConvert = create<ConvertState>((set, get) => ({
   mergeName: '',
   importing: false,
   hdrMethod: null,
+  shootFiles: null,
+  outputDirTouched: false,
 
   async addPaths(text) {
     const paths = pathsFromText(text);
@@ -67,7 +92,11 @@ export const useConvert = create<ConvertState>((set, get) => ({
       const { items } = await studio.call('convert.inspect', { paths });
       const fresh = new Map(items.map((i) => [i.path, i]));
       const kept = get().items.filter((i) => !fresh.has(i.path));
-      const convertible = items.filter((i) => i.probe?.video && i.suggestedOutput).map((i) => i.path);
+      // Files already in the delivery format come unticked: none of their problems is one that
+      // converting cures (a small picture stays small), so converting would only re-encode them.
+      const convertible = items
+        .filter((i) => i.probe?.video && i.suggestedOutput && i.problems.some((f) => formatRule(f.rule)?.fixedByConvert))
+        .map((i) => i.path);
       set({ items: [...kept, ...items], selected: [...new Set([...get().selected, ...convertible])] });
     } catch (err) {
       fail(err);
@@ -96,7 +125,27 @@ export const useConvert = create<ConvertState>((set, get) => ({
   },
 
   setOutputDir(outputDir) {
-    set({ outputDir });
+    set({ outputDir, outputDirTouched: true });
+  },
+
+  async loadShootFiles() {
+    const shootId = useStudio.getState().shootId;
+    if (!shootId) return set({ shootFiles: null });
+    try {
+      const f = await studio.call('shoot.files', { shootId });
+      if (useStudio.getState().shootId !== shootId) return;
+      set({ shootFiles: { shootId, ...f }, ...(get().outputDirTouched ? {} : { outputDir: f.exportsDir }) });
+    } catch (err) {
+      fail(err);
+    }
+  },
+
+  async addTakes(takeIds, toMerge) {
+    const f = get().shootFiles;
+    if (!f) return;
+    const paths = takeIds.map((id) => f.takes.find((t) => t.takeId === id)?.path).filter((p): p is string => !!p);
+    await get().addPaths(paths.join('\n'));
+    if (toMerge) set({ mergeList: [...get().mergeList, ...paths.filter((p) => get().items.some((i) => i.path === p && i.probe?.video))] });
   },
 
   async convertSelected() {
@@ -137,7 +186,7 @@ export const useConvert = create<ConvertState>((set, get) => ({
       await studio.call('convert.merge', {
         files: mergeList,
         options,
-        ...(mergeName.trim() ? { outputName: mergeName.trim().replace(/(\.mp4)?$/i, '.mp4') } : {}),
+        ...(mergeName.trim() ? { outputName: mergeName.trim().replace(/(\.mp4)?$/i, '.mp4') } : defaultMergeName(mergeList, get().shootFiles)),
         ...(outputDir.trim() ? { outputDir: outputDir.trim() } : {}),
       });
       set({ mergeList: [], mergeName: '' });

@@ -90,7 +90,15 @@ export const convertEn = {
     lutMeasured: 'Tone-mapped with the 3D LUT: PSNR {{psnr}} dB against the exact chain on this file',
     untouched: 'NOT tone-mapped: this ffmpeg has no zscale/tonemap',
   },
+  takes: {
+    heading: 'Takes of “{{shoot}}”',
+    none: 'No finished takes in this shoot yet.',
+    add: 'Add {{count}} to the list',
+    merge: 'Merge these {{count}}',
+  },
   merge: {
+    sizesDiffer: 'The parts differ in picture size ({{sizes}}): the merge scales them to the first part’s size.',
+    ratesDiffer: 'The parts differ in frame rate ({{rates}} fps): the merge makes all of them 25 fps.',
     heading: 'Merge into one video (§3.2)',
     intro: 'Idle and actions recorded separately are submitted as one video. Add files in order; they are re-encoded to one format and each part starts on a whole frame.',
     add: 'Add to merge',

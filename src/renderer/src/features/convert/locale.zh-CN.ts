@@ -92,7 +92,15 @@ export const convertZhCN: Shape<typeof convertEn> = {
     lutMeasured: '已用 3D LUT 色调映射：在此文件上与精确链路相比 PSNR 为 {{psnr}} dB',
     untouched: '未做色调映射：此 ffmpeg 没有 zscale/tonemap',
   },
+  takes: {
+    heading: '“{{shoot}}”的录制条目',
+    none: '此拍摄中还没有完成的录制条目。',
+    add: '将 {{count}} 个加入列表',
+    merge: '合并这 {{count}} 个',
+  },
   merge: {
+    sizesDiffer: '各部分的画面尺寸不同（{{sizes}}）：合并时会缩放到第一部分的尺寸。',
+    ratesDiffer: '各部分的帧率不同（{{rates}} 帧/秒）：合并后统一为 25 帧/秒。',
     heading: '合并为一个视频（§3.2）',
     intro: '分开录制的待机与动作需合并为一个视频提交。按顺序添加文件；它们会被重新编码为统一格式，每段都从整帧开始。',
     add: '加入合并',

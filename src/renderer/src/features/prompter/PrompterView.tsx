@@ -45,7 +45,11 @@ function PrompterCue({ state }: { state: PrompterState }) {
   }
   if (speakCue) {
     return (
-      <div className="prompter-cue speak" data-testid="prompter-speak-cue">
+      <div
+        className={`prompter-cue speak${state.style.readingLinePct >= 50 ? ' top' : ''}`}
+        data-testid="prompter-speak-cue"
+        data-place={state.style.readingLinePct >= 50 ? 'top' : 'bottom'}
+      >
         <div className="prompter-cue-text big">{t('run.startSpeaking')}</div>
       </div>
     );

@@ -13,7 +13,9 @@ import { PhaseBanner } from '../run/PhaseBanner';
 import { usePhaseClock } from '../run/use-phase-clock';
 import { ShootPanel } from '../shoots/ShootPanel';
 import { TakeList } from '../takes/TakeList';
+import { OnAirTally } from './OnAir';
 import { Preview } from './Preview';
+import './record.css';
 import { RecordControls } from './RecordControls';
 
 /** The operator's main screen: shoot, devices and checklist; the picture with its phase; the takes. */
@@ -35,6 +37,7 @@ export function RecordScreen() {
         <div className="preview-wrap">
           <Preview stream={devices.stream} />
           <PhaseBanner />
+          <OnAirTally />
         </div>
         <StreamAudioMeter stream={devices.stream} />
         <LiveTimeline />

@@ -1,5 +1,5 @@
 import { useCallback, useRef, useState } from 'react';
-import type { ChecklistItem, DeviceReport, PresetId, Take } from '../../../../shared/api';
+import type { ChecklistItem, DeviceReport, MethodInput, PresetId, Take } from '../../../../shared/api';
 import { StudioError } from '../../../../shared/errors';
 import {
   DISK_STOP_SECONDS_LEFT,
@@ -22,6 +22,9 @@ export interface StartTakeOptions {
   checklist: ChecklistItem[];
 }
 
+/** What the Record screen knows of a take at Stop (issue #13): saved in take.json by main. */
+export type TakeLoopFacts = Omit<MethodInput<'take.loop-facts'>, 'shootId' | 'takeId'>;
+
 /**
  * Records the preview stream with MediaRecorder and hands every chunk (one a second) to main in
  * order, so the take is on disk as it is recorded. The first recorded frame starts the take's
@@ -30,7 +33,9 @@ export interface StartTakeOptions {
  * (the take card follows by takes.changed), so Record is ready again. A disk about to fill stops
  * the take cleanly.
  */
-export function useTakeRecorder(onError: (err: unknown) => void) {
+export function useTakeRecorder(onError: (err: unknown) => void, factsAtStop?: () => TakeLoopFacts) {
+  const factsRef = useRef(factsAtStop);
+  factsRef.current = factsAtStop;
   const [phase, setPhase] = useState<RecorderPhase>('idle');
   const [startedAt, setStartedAt] = useState<number | null>(null);
   const recorder = useRef<MediaRecorder | null>(null);
@@ -117,16 +122,22 @@ export function useTakeRecorder(onError: (err: unknown) => void) {
       });
     }
     await queue.current;
+    // Read before the phase clock stops: the live frame counts, the phase the take stopped in.
+    const facts = factsRef.current?.();
     usePhase.getState().set({ phase: 'stopped', mediaStartMs: null });
     useLiveTake.getState().end();
     void usePrompter.getState().update({ cue: { phase: 'stopped', silentEndsAt: null }, scroll: { playing: false } });
     setStartedAt(null);
     try {
-      return await studio.call('recording.stop', { shootId: t.shootId, takeId: t.id });
+      const stopped = await studio.call('recording.stop', { shootId: t.shootId, takeId: t.id });
+      if (facts && Object.keys(facts).length > 0) {
+        studio.call('take.loop-facts', { shootId: t.shootId, takeId: t.id, ...facts }).catch(onError);
+      }
+      return stopped;
     } finally {
       setPhase('idle');
     }
-  }, []);
+  }, [onError]);
   stopRef.current = stop;
 
   /** Back to idle without asking main to finish the take (it could not be reached or refused). */

@@ -62,7 +62,7 @@ export function PhaseBanner() {
           <div className="countdown-text big">{t('run.startSpeaking')}</div>
         </div>
       )}
-      {inNarration && target !== null && (
+      {inNarration && target !== null && !speakCue && (
         <div className="narration-progress" data-testid="narration-progress">
           <progress max={target} value={Math.min(narrated, target)} />
           <span className="small">

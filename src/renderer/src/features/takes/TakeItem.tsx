@@ -7,6 +7,7 @@ import { useStudio } from '../../stores/studio-store';
 import { TakeTimeline } from '../run/TakeTimeline';
 import { findingSpans, TakeFindings } from '../vision/TakeFindings';
 import { TakeFacts } from './TakeFacts';
+import { TakeLoopFacts, TakeVerdict } from './TakeLoopFacts';
 
 /** One take: name (rename), star, preset, phases and markers, unticked checklist items, trash. */
 export function TakeItem({ take }: { take: Take }) {
@@ -69,7 +70,7 @@ export function TakeItem({ take }: { take: Take }) {
         )}
       </div>
       {take.status === 'finalizing' && f && (
-        <div className="progress">
+        <div className="progress" data-testid="take-finalize-progress" data-progress={f.progress.toFixed(2)}>
           <progress max={1} value={f.progress} />
           {f.etaSeconds !== null && <span className="small">{t('takes.eta', { seconds: Math.ceil(f.etaSeconds) })}</span>}
         </div>
@@ -88,6 +89,8 @@ export function TakeItem({ take }: { take: Take }) {
           {marks.map((m) => `${t(`run.marker.${m.kind}`)} ${formatClock(m.t)}`).join(', ')}
         </p>
       )}
+      <TakeVerdict take={take} />
+      <TakeLoopFacts take={take} />
       <TakeFindings take={take} />
       {unticked.length > 0 && (
         <details className="small warn-text" data-testid="take-unticked">

@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { useStudio } from '../../stores/studio-store';
+import { AutoCheckToggle } from './AutoCheckToggle';
 import { TakeItem } from './TakeItem';
 
 /** The shoot's takes, newest first. */
@@ -10,6 +11,7 @@ export function TakeList() {
   return (
     <section className="panel" data-testid="take-list">
       <h2>{t('takes.heading')}</h2>
+      <AutoCheckToggle />
       {recovered.length > 0 && (
         <div className="banner warn small" data-testid="recovered-banner">
           {t('takes.recoveredBanner', { count: recovered.length })}
