@@ -103,7 +103,7 @@ describe('the CLI output policy', () => {
     expect(existsSync(mark)).toBe(false);
     // The control: with a real file the same set-up does start the browser (so the mark means something).
     const real = await cli(['check', f('take.mp4')], e);
-    expect(real.stderr).toMatch(/faces not analysed/);
+    expect(real.stderr).toMatch(/Faces and lips will not be checked/);
     expect(existsSync(mark)).toBe(true);
   }, 120_000);
 
