@@ -12,7 +12,8 @@ import { ffmpeg, mediaDir, repoRoot, tempDir, type BenchEntry } from './lib';
 
 /**
  * The acceptance checker's face pass (issue #15), on a clip made by looping real media (talking-3,
- * one face, with sound, 1080×1920 25 fps; BENCH_CHECK_SECONDS long, default 60):
+ * one face, with sound, 1080×1920 25 fps; BENCH_CHECK_SECONDS long, default 60; BENCH_CHECK_SOURCE
+ * another file):
  *  - decode alone (ffmpeg → RGBA at the analysis size, nothing else);
  *  - the whole check, faces by one vision worker in VIDEO mode (the path before issue #15) and by
  *    the pool (one worker per core, IMAGE mode), each with where the time went: per frame, the
@@ -31,7 +32,8 @@ export async function benchChecker(): Promise<BenchEntry[]> {
   const clip = path.join(dir, 'loop.mp4');
   ffmpeg([
     '-stream_loop', '-1', '-i', source, '-t', String(seconds),
-    '-vf', 'scale=1080:-2,pad=1080:1920:0:(oh-ih)/2,fps=25', '-c:v', 'libx264', '-preset', 'ultrafast', '-crf', '20', '-pix_fmt', 'yuv420p',
+    // BENCH_CHECK_NATIVE=1 keeps the source's own size (d18: 480×480, the smallest analysis size).
+    '-vf', process.env.BENCH_CHECK_NATIVE === '1' ? 'fps=25' : 'scale=1080:-2,pad=1080:1920:0:(oh-ih)/2,fps=25', '-c:v', 'libx264', '-preset', 'ultrafast', '-crf', '20', '-pix_fmt', 'yuv420p',
     '-c:a', 'aac', '-ar', '48000', clip,
   ]);
   const cores = os.availableParallelism();
@@ -57,7 +59,9 @@ export async function benchChecker(): Promise<BenchEntry[]> {
     { label: 'faces-1-image', open: () => openFaceAnalyzer({ rendererDir, workers: 1, mode: 'IMAGE' }) },
     { label: `faces-pool`, open: () => openFaceAnalyzer({ rendererDir, workers: faceWorkers(process.env), mode: 'IMAGE' }) },
   ];
-  for (const run of runs) {
+  // BENCH_CHECK_RUNS=faces-pool (comma-separated labels) runs only those, e.g. a long RSS run.
+  const only = process.env.BENCH_CHECK_RUNS?.split(',');
+  for (const run of runs.filter((r) => !only || only.includes(r.label))) {
     const faces = await run.open();
     const rss = new RssSampler();
     const cpu0 = treeCpuMs();
@@ -90,7 +94,7 @@ export async function benchChecker(): Promise<BenchEntry[]> {
           { name: `${run.label}.of-limit`, value: fps / limitFps, unit: '× landmarker limit', note: `limit ${limitFps.toFixed(1)} frames/s = ${cores} cores × 1000/${detect.toFixed(1)} ms` },
         );
       }
-      out.push({ name: `${run.label}.rss`, value: rss.peak / 2 ** 20, unit: 'MiB peak (studio + Chromium)', note: `start ${(rss.first / 2 ** 20).toFixed(0)}, end ${(rss.last / 2 ** 20).toFixed(0)} MiB` });
+      out.push({ name: `${run.label}.rss`, value: rss.peak / 2 ** 20, unit: 'MiB peak (studio + Chromium)', note: `start ${(rss.first / 2 ** 20).toFixed(0)}, at 25/50/75/100 % ${rss.quarters()} MiB` });
     } finally {
       rss.stop();
       await faces?.close();
@@ -111,10 +115,18 @@ class RssSampler {
   first = treeRss();
   last = this.first;
   peak = this.first;
+  readonly samples: number[] = [];
   private readonly timer = setInterval(() => {
     this.last = treeRss();
+    this.samples.push(this.last);
     this.peak = Math.max(this.peak, this.last);
   }, 500);
+  /** MiB at 25 / 50 / 75 / 100 % of the run: flat means no growth with duration. */
+  quarters(): string {
+    const n = this.samples.length;
+    if (n < 4) return '';
+    return [0.25, 0.5, 0.75, 1].map((q) => (this.samples[Math.min(n - 1, Math.floor(q * n) - 1)]! / 2 ** 20).toFixed(0)).join(' / ');
+  }
   stop(): void {
     clearInterval(this.timer);
   }

@@ -32,24 +32,45 @@ async function check(file: string, workers: number, mode: 'IMAGE' | 'VIDEO'): Pr
   }
 }
 
-const faceFindings = (r: CheckReport) =>
-  r.findings.filter((f) => f.rule.startsWith('lips.') || f.rule.startsWith('face.')).map((f) => ({ rule: f.rule, severity: f.severity, startFrame: f.startFrame, endFrame: f.endFrame }));
+const faceFindings = (r: CheckReport, toFrame = Infinity) =>
+  r.findings
+    .filter((f) => (f.rule.startsWith('lips.') || f.rule.startsWith('face.')) && f.endFrame <= toFrame)
+    .map((f) => ({ rule: f.rule, severity: f.severity, startFrame: f.startFrame, endFrame: f.endFrame }));
+
+const everyFrame = (r: CheckReport) => {
+  expect(r.stats.framesAnalyzed).toBe(r.stats.framesTotal);
+  expect(r.series.faces.length).toBe(r.stats.framesTotal);
+};
 
 describe('face pass with a pool of workers', () => {
-  for (const clip of ['driving-d18.mp4', 'short_hamilton_clip.mp4']) {
-    it(`${clip}: every frame analysed, the same findings as one worker`, async () => {
-      const pool = await check(clip, 2, 'IMAGE');
-      const one = await check(clip, 1, 'IMAGE');
-      for (const r of [pool, one]) {
-        expect(r.stats.framesAnalyzed).toBe(r.stats.framesTotal);
-        expect(r.series.faces.length).toBe(r.stats.framesTotal);
-      }
-      // Frame by frame the same measures, whichever worker took the frame.
-      expect(pool.series.lipGap).toEqual(one.series.lipGap);
-      expect(pool.series.yaw).toEqual(one.series.yaw);
-      expect(pool.series.faces).toEqual(one.series.faces);
-      expect(faceFindings(pool)).toEqual(faceFindings(one));
-      expect(faceFindings(pool).length).toBeGreaterThan(0);
-    }, 600_000);
-  }
+  it('driving-d18.mp4 (lips labels): every frame analysed; measures and findings those of the one-worker path of before', async () => {
+    const pool = await check('driving-d18.mp4', 2, 'IMAGE');
+    const before = await check('driving-d18.mp4', 1, 'VIDEO');
+    everyFrame(pool);
+    everyFrame(before);
+    expect(pool.series.lipGap).toEqual(before.series.lipGap);
+    expect(pool.series.faces).toEqual(before.series.faces);
+    expect(faceFindings(pool)).toEqual(faceFindings(before));
+    // The labelled silent-phase lip opening of d18 is found (frames 61-158 open, hand labels).
+    expect(faceFindings(pool).map((f) => f.rule)).toContain('lips.open-in-silence');
+  }, 600_000);
+
+  it('short_hamilton_clip.mp4 (occlusion labels): the answer does not depend on the pool; the labelled span judged as before', async () => {
+    const pool = await check('short_hamilton_clip.mp4', 2, 'IMAGE');
+    const one = await check('short_hamilton_clip.mp4', 1, 'IMAGE');
+    const before = await check('short_hamilton_clip.mp4', 1, 'VIDEO');
+    for (const r of [pool, one, before]) everyFrame(r);
+    // Whichever worker took a frame, the same measures and findings.
+    expect(pool.series.lipGap).toEqual(one.series.lipGap);
+    expect(pool.series.yaw).toEqual(one.series.yaw);
+    expect(pool.series.faces).toEqual(one.series.faces);
+    expect(faceFindings(pool)).toEqual(faceFindings(one));
+    // Frames 0-212 hold every labelled frame (hamilton-occlusion-labels.json): the findings there are
+    // those of the tracking (VIDEO) path of before. Beyond, in the dark audience shot the labels
+    // leave out, VIDEO's tracker holds a face for a few frames longer than per-frame detection
+    // (measured; see the speed note), so the two are not compared there.
+    expect(faceFindings(pool, 213)).toEqual(faceFindings(before, 213));
+    expect(faceFindings(pool).filter((f) => f.rule === 'lips.occluded')).toEqual(faceFindings(before).filter((f) => f.rule === 'lips.occluded'));
+    expect(faceFindings(pool).some((f) => f.rule === 'lips.occluded')).toBe(true);
+  }, 900_000);
 });
