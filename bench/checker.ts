@@ -90,7 +90,7 @@ export async function benchChecker(): Promise<BenchEntry[]> {
         out.push(
           { name: `${run.label}.detect-ms`, value: detect, unit: 'ms/frame', note: 'landmarker alone, in the worker' },
           { name: `${run.label}.measure-ms`, value: worker - detect, unit: 'ms/frame', note: 'rest of the worker: measurement incl. lip-colour pass' },
-          { name: `${run.label}.round-trip-ms`, value: trip, unit: 'ms/frame', note: `main → page → worker → main (${workers} in flight); transport+queue ≈ ${(trip - worker).toFixed(1)} ms` },
+          { name: `${run.label}.round-trip-ms`, value: trip, unit: 'ms/frame', note: `main → page → worker → main (${workers} worker(s), 2 frames each in flight); transport+queue ≈ ${(trip - worker).toFixed(1)} ms` },
           { name: `${run.label}.of-limit`, value: fps / limitFps, unit: '× landmarker limit', note: `limit ${limitFps.toFixed(1)} frames/s = ${cores} cores × 1000/${detect.toFixed(1)} ms` },
         );
       }

@@ -48,8 +48,10 @@ export class FrameHub implements FaceAnalyzer {
       this.page?.close();
       this.page = ws;
       guardSocket(ws, (data, isBinary) => this.onAnswer(data, isBinary), this.log, 'frame feed');
-      ws.on('close', () => {
+      ws.on('close', (code, reason) => {
         if (this.page !== ws) return;
+        // Why the page left, for the log (a crashed renderer is 1006, a closed one 1001).
+        if (this.pending.size) this.log.note('frame feed: page closed', `${code} ${reason.toString('utf8').slice(0, 120)} with ${this.pending.size} frame(s) in flight`);
         for (const [, p] of this.pending) p.reject(new Error('the analyzer page went away'));
         this.pending.clear();
       });
