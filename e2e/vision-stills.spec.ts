@@ -155,10 +155,18 @@ test('short_hamilton_clip.mp4: lips.occluded against hand labels (microphone, ha
     frameSeconds: 1 / 29.97,
   });
   expect(frames.length).toBe(last - first + 1);
-  const judged = frames
-    .map((f, k) => ({ i: first + k, l: label(first + k), rule: f.monitor.rules['lips.occluded'].level }))
-    .filter((r) => r.rule !== 'off');
-  const flagged = (r: { rule: string }) => r.rule === 'error';
+  // A frame is flagged when it is part of a lips.occluded finding: the error frames and, since a
+  // breach needs LIPS_OCCLUDED.minFrames covered frames in a row, the pre-alarm frames before them
+  // that the finding starts from (its `since`).
+  const states = frames.map((f, k) => ({ i: first + k, t: f.monitor.t, r: f.monitor.rules['lips.occluded'] }));
+  const inFinding = new Set<number>();
+  for (const s of states) {
+    if (s.r.level !== 'error') continue;
+    const from = states.find((x) => x.t === s.r.since)?.i ?? s.i;
+    for (let j = from; j <= s.i; j++) inFinding.add(j);
+  }
+  const judged = states.map((s) => ({ i: s.i, l: label(s.i), rule: s.r.level })).filter((r) => r.rule !== 'off');
+  const flagged = (r: { i: number }) => inFinding.has(r.i);
   const pos = judged.filter((r) => r.l !== 'clear');
   const neg = judged.filter((r) => r.l === 'clear');
   const tp = pos.filter(flagged).length;

@@ -36,9 +36,7 @@ export function sendFaceModel(file: string | null, req: http.IncomingMessage, re
     return;
   }
   if (!file) {
-    res
-      .writeHead(404, { 'content-type': 'text/plain; charset=utf-8' })
-      .end('The face model is not on this computer: set CAPTURE_STUDIO_FACE_MODEL to face_landmarker.task, or open the live monitor once to download it.');
+    res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' }).end('The face model is not on this computer: set CAPTURE_STUDIO_FACE_MODEL to face_landmarker.task, or download it once from the Record screen.');
     return;
   }
   res.writeHead(200, {

@@ -14,6 +14,8 @@ export interface FrameHeader {
   height: number;
   /** Monotonic timestamp for the landmarker's VIDEO mode, ms. */
   timestampMs: number;
+  /** Also answer with the landmarker's raw result (the accuracy harness; never the checker). */
+  raw?: boolean;
 }
 
 export function encodeFrame(h: FrameHeader, rgba: Uint8Array): Uint8Array {

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { FACE_FRAMING, LIPS_GAP } from '../../src/shared/standards';
 import { colourRectFor, headAngles, lipColour, lipStateOf, measureFrame, primaryFace } from '../../src/shared/vision/analysis';
 import { face, matrix, picture, result } from './helpers/vision';
+import { LIPS_INNER, LIPS_OUTER } from '../../src/shared/vision/mesh';
 
 describe('head angles from the transformation matrix', () => {
   it('recovers yaw, pitch and roll of R = Rz·Ry·Rx (column-major)', () => {
@@ -65,6 +66,33 @@ describe('the lip colour check', () => {
     expect(m.faces[0]?.occluded).toBe(false);
   });
 
+  it('a bared-teeth grimace is no occluder: teeth and the dark mouth next to the inner contour are left out', () => {
+    // The landmarker's inner contour a little inside the real opening (a fast grimace, as on
+    // driving-d14 frames 22-51): the inner half of the ring shows white teeth with dark gaps.
+    const open = face({ w: 0.6, h: 0.8, gap: 0.15, frame: size });
+    const base = picture(size, open, [190, 90, 95]);
+    const outer = LIPS_OUTER.map((i) => [open[i]!.x * size.width, open[i]!.y * size.height] as [number, number]);
+    const inner = LIPS_INNER.map((i) => [open[i]!.x * size.width, open[i]!.y * size.height] as [number, number]);
+    const mid = outer.map(([ox, oy], k) => [inner[k]![0] + (ox - inner[k]![0]) * 0.45, inner[k]![1] + (oy - inner[k]![1]) * 0.45] as [number, number]);
+    const data = base.data as Uint8ClampedArray;
+    for (let y = 0; y < size.height; y++) {
+      for (let x = 0; x < size.width; x++) {
+        if (!inPoly(x + 0.5, y + 0.5, mid)) continue;
+        const o = (y * size.width + x) * 4;
+        const [r, g, b] = x % 6 === 0 ? [25, 15, 18] : [235, 228, 220];
+        data[o] = r;
+        data[o + 1] = g;
+        data[o + 2] = b;
+      }
+    }
+    const m = measureFrame(result([open]), size, () => base).faces[0];
+    expect(m?.lipColour?.mouthShare).toBeGreaterThan(0.2);
+    expect(m?.lipColour?.greyShare).toBeLessThanOrEqual(0.015);
+    expect(m?.lipColour?.contrast).toBeGreaterThan(0.05);
+    expect(m?.occluded).toBe(false);
+    expect(m?.lips).toBe('open');
+  });
+
   it('sees a black microphone over the lips as covered, and a hand as skin (no redness)', () => {
     const mic = measureFrame(result([lms]), size, () => picture(size, lms, [30, 32, 36])).faces[0];
     expect(mic?.lipColour?.greyShare).toBeGreaterThan(0.9);
@@ -82,3 +110,13 @@ describe('the lip colour check', () => {
     expect(rect!.width * rect!.height).toBeLessThan(size.width * size.height);
   });
 });
+
+function inPoly(x: number, y: number, poly: [number, number][]): boolean {
+  let c = false;
+  for (let i = 0, j = poly.length - 1; i < poly.length; j = i++) {
+    const [xi, yi] = poly[i]!;
+    const [xj, yj] = poly[j]!;
+    if (yi > y !== yj > y && x < ((xj - xi) * (y - yi)) / (yj - yi) + xi) c = !c;
+  }
+  return c;
+}

@@ -11,6 +11,7 @@ import { localFaceModelInfo } from '../../main/services/checker/report-about';
 import { resolveStudioHome } from '../../main/services/studio-home';
 import type { Finding } from '../../shared/findings';
 import { LANGS, renderFinding, type Lang } from '../../shared/rules';
+import { faceModelMissing } from '../../main/services/checker/face-model-check';
 import { EXIT, type CliCommand } from '../command';
 
 /** The CLI's preset names (short, as in the issue) and the studio's preset ids. */
@@ -55,11 +56,19 @@ export const checkCommand: CliCommand = {
     if (pre.truncated) io.stderr(`${pre.truncated.severity} ${pre.truncated.rule}: ${pre.truncated.message}\n`);
 
     let faces = null;
+    let facesUnavailable: string | undefined = values['no-faces'] ? 'asked for with --no-faces' : undefined;
     if (!values['no-faces']) {
-      try {
-        faces = await openFaceAnalyzer({ env: io.env });
-      } catch (err) {
-        io.stderr(`faces not analysed: ${(err as Error).message}\n`);
+      const missing = await faceModelMissing(io.env);
+      if (missing) {
+        facesUnavailable = 'the face model is not installed';
+        io.stderr(`Faces and lips will not be checked. ${missing}\n`);
+      } else {
+        try {
+          faces = await openFaceAnalyzer({ env: io.env });
+        } catch (err) {
+          facesUnavailable = (err as Error).message;
+          io.stderr(`Faces and lips will not be checked: ${(err as Error).message}\n`);
+        }
       }
     }
     let lastPct = -1;
@@ -69,6 +78,7 @@ export const checkCommand: CliCommand = {
         preset,
         faces,
         about: { faceModel, lang },
+        facesUnavailable,
         onProgress: (p) => {
           const pct = Math.floor(p.fraction * 100);
           if (pct !== lastPct && pct % 5 === 0) {

@@ -93,37 +93,48 @@ export function toDb(x: number): number {
 }
 
 /**
- * Pitch by normalised autocorrelation over the speech range (AUDIO_ANALYSIS.f0Min–f0Max). The
- * first lag whose correlation comes within 10 % of the best wins, which avoids the octave-down
- * errors of taking the global maximum. Null when no lag correlates well (noise, silence).
+ * Pitch by YIN (de Cheveigné & Kawahara 2002): the cumulative-mean-normalised difference function
+ * d'(τ) over the speech range (AUDIO_ANALYSIS.f0Min–f0Max); the first dip below
+ * AUDIO_ANALYSIS.yinThreshold, refined to its local minimum and by parabolic interpolation. Unlike
+ * the peak of a raw autocorrelation, d' does not favour multiples of the period, which is what
+ * split one expressive voice into "about 89 Hz and 261 Hz" (a third sub-harmonic, issue #14). Null
+ * when no lag dips below the threshold (noise, silence, breath).
  */
 export function pitch(x: Float32Array, sampleRate: number): number | null {
-  const minLag = Math.floor(sampleRate / AUDIO_ANALYSIS.f0Max);
-  const maxLag = Math.min(x.length - 2, Math.ceil(sampleRate / AUDIO_ANALYSIS.f0Min));
+  const minLag = Math.max(2, Math.floor(sampleRate / AUDIO_ANALYSIS.f0Max));
+  const maxLag = Math.ceil(sampleRate / AUDIO_ANALYSIS.f0Min);
+  const w = x.length - maxLag - 1;
+  if (w < maxLag / 2) return null;
   let energy = 0;
   for (let i = 0; i < x.length; i++) energy += x[i]! * x[i]!;
   if (energy < 1e-7) return null;
-  const corr = new Float32Array(maxLag + 1);
-  let best = 0;
-  for (let lag = minLag; lag <= maxLag; lag++) {
+  const d = new Float32Array(maxLag + 2);
+  for (let lag = 1; lag <= maxLag + 1; lag++) {
     let s = 0;
-    let e1 = 0;
-    let e2 = 0;
-    for (let i = 0; i + lag < x.length; i++) {
-      const a = x[i]!;
-      const b = x[i + lag]!;
-      s += a * b;
-      e1 += a * a;
-      e2 += b * b;
+    for (let i = 0; i < w; i++) {
+      const v = x[i]! - x[i + lag]!;
+      s += v * v;
     }
-    const c = e1 > 0 && e2 > 0 ? s / Math.sqrt(e1 * e2) : 0;
-    corr[lag] = c;
-    if (c > best) best = c;
+    d[lag] = s;
   }
-  if (best < AUDIO_ANALYSIS.voicedCorrelation) return null;
-  for (let lag = minLag + 1; lag < maxLag; lag++) {
-    const c = corr[lag]!;
-    if (c >= best * 0.9 && c >= corr[lag - 1]! && c >= corr[lag + 1]!) return sampleRate / lag;
+  // Cumulative-mean normalisation: d'(τ) = d(τ)·τ / Σ_{j≤τ} d(j).
+  const n = new Float32Array(maxLag + 2);
+  n[0] = 1;
+  let sum = 0;
+  for (let lag = 1; lag <= maxLag + 1; lag++) {
+    sum += d[lag]!;
+    n[lag] = sum > 0 ? (d[lag]! * lag) / sum : 1;
+  }
+  for (let lag = minLag; lag <= maxLag; lag++) {
+    if (n[lag]! >= AUDIO_ANALYSIS.yinThreshold) continue;
+    let best = lag;
+    while (best + 1 <= maxLag && n[best + 1]! < n[best]!) best++;
+    const a = n[best - 1]!;
+    const b = n[best]!;
+    const c = n[best + 1]!;
+    const den = a - 2 * b + c;
+    const shift = den > 0 ? Math.max(-1, Math.min(1, (a - c) / (2 * den))) : 0;
+    return sampleRate / (best + shift);
   }
   return null;
 }

@@ -73,12 +73,38 @@ interface PitchGroup {
   runSeconds: number;
 }
 
+/** log2 of the frequency ratios a pitch tracker slips by: an octave and a twelfth, up or down. */
+const HARMONIC_JUMPS = [1, -1, Math.log2(3), -Math.log2(3)];
+
+/**
+ * One voice does not jump an octave (or a twelfth) for a frame or two and back: a voiced frame
+ * whose log-pitch sits such a jump (±0.15 octave) from the median of its voiced neighbours within
+ * ±0.2 s is folded back onto them. A second person's turn is longer than the window, so it keeps its
+ * own pitch; what is folded is the tracker's sub-/super-harmonic slip inside one voice (issue #14).
+ */
+export function foldHarmonicJumps(logF0: readonly (number | null)[]): (number | null)[] {
+  const half = Math.round(0.2 / FRAME_SEC);
+  return logF0.map((v, i) => {
+    if (v === null) return null;
+    const near: number[] = [];
+    for (let j = Math.max(0, i - half); j <= Math.min(logF0.length - 1, i + half); j++) {
+      const w = logF0[j];
+      if (j !== i && w !== null && w !== undefined) near.push(w);
+    }
+    if (near.length < 3) return v;
+    near.sort((a, b) => a - b);
+    const med = near[near.length >> 1]!;
+    const jump = HARMONIC_JUMPS.find((k) => Math.abs(v - med - k) <= 0.15);
+    return jump === undefined ? v : v - jump;
+  });
+}
+
 /**
  * Two-means on log-pitch of the voiced speech frames, then the time each group holds in runs of at
  * least SECOND_VOICE.minRunSeconds. One group unless two separate, lasting ones exist.
  */
 export function pitchGroups(frames: readonly AudioFrame[], speech: readonly boolean[]): PitchGroup[] {
-  const voiced = frames.map((f, i) => (speech[i] && f.f0 !== null ? Math.log2(f.f0) : null));
+  const voiced = foldHarmonicJumps(frames.map((f, i) => (speech[i] && f.f0 !== null ? Math.log2(f.f0) : null)));
   const values = voiced.filter((v): v is number => v !== null);
   if (values.length * FRAME_SEC < SECOND_VOICE.minVoicedSeconds) {
     return values.length ? [{ hz: 2 ** percentile(values, 50), share: 1, runSeconds: values.length * FRAME_SEC }] : [];

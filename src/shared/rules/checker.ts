@@ -19,6 +19,17 @@ const noMarkers = {
 
 export const checkerRules: RuleDef[] = [
   {
+    // Issue #14: without face analysis a check must not look like a pass on faces and lips.
+    id: 'faces.not-analysed',
+    section: '§1.2.5',
+    severity: 'warn',
+    title: { en: 'Faces and lips not checked', 'zh-CN': '未检查人脸和嘴唇' },
+    message: {
+      en: 'Faces and lips were not checked ({{reason}}). Install the face model: put face_landmarker.task in the models folder of the studio home or set CAPTURE_STUDIO_FACE_MODEL to its path, then check again.',
+      'zh-CN': '未检查人脸和嘴唇（{{reason}}）。请安装人脸模型：把 face_landmarker.task 放进工作室主目录的 models 文件夹，或把 CAPTURE_STUDIO_FACE_MODEL 设为它的路径，然后重新检查。',
+    },
+  },
+  {
     id: 'frames.discontinuous',
     section: CONTINUITY.section,
     severity: 'warn',

@@ -81,8 +81,10 @@ export interface LipColour {
   darkShare: number;
   /** Of those, the ones no redder than the cheeks: grey or black things (a microphone, a glasses frame). */
   greyShare: number;
-  /** How many lip-ring pixels were sampled. */
+  /** How many lip-ring pixels were judged (teeth and mouth interior left out). */
   pixels: number;
+  /** Share of the ring's samples that were teeth or mouth interior (left out: the mouth is no occluder). */
+  mouthShare: number;
 }
 
 export interface FaceMeasurement {
@@ -227,11 +229,25 @@ function sampleAt(region: RgbaRegion, x: number, y: number): Sample | null {
   return { rg: sum < 24 ? 0 : (R - G) / sum, luma: 0.299 * R + 0.587 * G + 0.114 * B };
 }
 
+/** A point between the inner and outer lip contour: `share` of the way from inner to outer. */
+function between(outer: [number, number][], inner: [number, number][], share: number): [number, number][] {
+  return outer.map(([ox, oy], i) => {
+    const [ix, iy] = inner[i] ?? [ox, oy];
+    return [ix + (ox - ix) * share, iy + (oy - iy) * share];
+  });
+}
+
 /**
  * The lip colour check: the ring between the outer and inner lip contour against two cheek
  * patches. Lips are redder than the skin around them under any light that falls on both; a hand
  * over the mouth is as red as skin (contrast ≈ 0), a microphone or a glasses frame is grey or dark
- * (contrast < 0, dark pixels). Returns null when too little of the mouth is inside the pixels.
+ * (contrast < 0, dark pixels). The mouth itself is no occluder (issue #14: a bared-teeth grimace
+ * gave lips.occluded): where the inner contour sits a little inside the real opening, the ring
+ * holds teeth (brighter than the cheeks and less red) and the dark mouth interior or tongue
+ * shadow next to the inner contour. Those pixels are left out of every share and of the redness,
+ * and counted as `mouthShare`. Dark grey pixels in the outer half of the ring stay occluders: a
+ * microphone or a finger on the lips reaches the outer lip edge. Null when too little of the mouth
+ * is inside the pixels, or when the cheeks are black (a frame with no picture: nothing is judged).
  */
 export function lipColour(lms: Landmark[], size: FrameSize, region: RgbaRegion): LipColour | null {
   const outer = LIPS_OUTER.map((i) => lms[i]).filter((p): p is Landmark => !!p).map((p) => px(p, size));
@@ -261,7 +277,10 @@ export function lipColour(lms: Landmark[], size: FrameSize, region: RgbaRegion):
   if (skinN < 4) return null;
   skinRg /= skinN;
   skinLuma /= skinN;
+  if (skinLuma < LIPS_OCCLUDED.minSkinLuma) return null;
 
+  const hasInner = inner.length === outer.length;
+  const mid = hasInner ? between(outer, inner, LIPS_OCCLUDED.mouthBand) : null;
   const b = boundsOf(outer);
   // About 1500 samples at most, whatever the mouth's size.
   const step = Math.max(1, Math.sqrt(((b.x1 - b.x0) * (b.y1 - b.y0)) / 1500));
@@ -269,6 +288,7 @@ export function lipColour(lms: Landmark[], size: FrameSize, region: RgbaRegion):
   let dark = 0;
   let grey = 0;
   let n = 0;
+  let mouth = 0;
   let outside = 0;
   for (let y = b.y0 + step / 2; y < b.y1; y += step) {
     for (let x = b.x0 + step / 2; x < b.x1; x += step) {
@@ -278,16 +298,25 @@ export function lipColour(lms: Landmark[], size: FrameSize, region: RgbaRegion):
         outside++;
         continue;
       }
+      const isDark = s.luma < LIPS_OCCLUDED.darkLuma * skinLuma;
+      const teeth = s.luma >= LIPS_OCCLUDED.teethLuma * skinLuma && s.rg < skinRg - LIPS_OCCLUDED.teethRgBelowSkin;
+      const interior = isDark && mid !== null && insidePolygon(x, y, mid);
+      if (teeth || interior) {
+        mouth++;
+        continue;
+      }
       lipRg += s.rg;
-      if (s.luma < LIPS_OCCLUDED.darkLuma * skinLuma) {
+      if (isDark) {
         dark++;
         if (s.rg < skinRg + 0.02) grey++;
       }
       n++;
     }
   }
-  if (n < 8 || outside > n) return null;
-  return { contrast: lipRg / n - skinRg, darkShare: dark / n, greyShare: grey / n, pixels: n };
+  if (n + mouth < 8 || outside > n + mouth) return null;
+  // A ring that is nearly all teeth and mouth (lips stretched thin): the lips say too little.
+  if (n < 8) return null;
+  return { contrast: lipRg / n - skinRg, darkShare: dark / n, greyShare: grey / n, pixels: n, mouthShare: mouth / (n + mouth) };
 }
 
 /**
@@ -450,9 +479,11 @@ export class VisionRules {
    */
   private coveredNow(face: FaceMeasurement | null): boolean | null {
     if (!face || !face.lipColour) {
+      // No colour check (no pixels, a black frame, the mouth outside the picture): the lips are
+      // unknown, and unknown never counts as covered (issue #13: the monitor restarting at Record).
       this.lipBaseline = [];
       this.lastCentre = null;
-      return face ? face.occluded : null;
+      return null;
     }
     const h = face.box.y1 - face.box.y0;
     const centre = { x: (face.box.x0 + face.box.x1) / 2, y: (face.box.y0 + face.box.y1) / 2 };

@@ -74,7 +74,7 @@ export function result(faces: Landmark[][], angles: [number, number, number][] =
 }
 
 /** An RGBA picture: skin everywhere, and `mouth` painted inside the outer lip contour. */
-export function picture(size: { width: number; height: number }, lms: Landmark[], mouth: [number, number, number]): RgbaRegion {
+export function picture(size: { width: number; height: number }, lms: Landmark[], mouth: [number, number, number], skin: [number, number, number] = [205, 160, 135]): RgbaRegion {
   const data = new Uint8ClampedArray(size.width * size.height * 4);
   const outer = LIPS_OUTER.map((i) => lms[i] as Landmark).map((p) => [p.x * size.width, p.y * size.height] as [number, number]);
   const inside = (x: number, y: number) => {
@@ -89,7 +89,7 @@ export function picture(size: { width: number; height: number }, lms: Landmark[]
   for (let y = 0; y < size.height; y++) {
     for (let x = 0; x < size.width; x++) {
       const o = (y * size.width + x) * 4;
-      const [r, g, b] = inside(x + 0.5, y + 0.5) ? mouth : [205, 160, 135];
+      const [r, g, b] = inside(x + 0.5, y + 0.5) ? mouth : skin;
       data[o] = r;
       data[o + 1] = g;
       data[o + 2] = b;

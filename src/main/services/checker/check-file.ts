@@ -11,7 +11,7 @@ import { multiSceneFindings, poseOver, returnPoseFindings, type PoseSample } fro
 import { verdictOf, type CheckReport, type ReportFinding } from '../../../shared/qc/report';
 import { makeFinding } from '../../../shared/rules';
 import { phaseAt, segmentFindings, segmentPlan } from '../../../shared/qc/segment-rules';
-import { AUDIO_ANALYSIS, SHOOT_PRESETS, VISION_ANALYSIS, type PresetId } from '../../../shared/standards';
+import { AUDIO_ANALYSIS, VISION_ANALYSIS, type PresetId } from '../../../shared/standards';
 import { FindingsLog, VisionRules, primaryFace, type FrameMeasurement } from '../../../shared/vision/analysis';
 import { locateFfmpeg, probeMedia, type FfmpegInfo } from '../ffmpeg';
 import { readIntegrity, truncationFinding } from '../convert/integrity';
@@ -33,8 +33,10 @@ export interface CheckProgress {
 
 export interface CheckOptions {
   preset: PresetId;
-  /** Null: faces are not analysed (no Chromium); the report says so. */
+  /** Null: faces are not analysed (no Chromium, no face model); the report says so. */
   faces: FaceAnalyzer | null;
+  /** Why `faces` is null, in a few words (the faces.not-analysed finding names it). */
+  facesUnavailable?: string;
   /** Markers of a recorded take (phase times, returns to the default pose …). */
   markers?: Marker[];
   /** Multi-scene auxiliary: the primary video's report, for face angle and lighting. */
@@ -74,7 +76,6 @@ export async function checkFile(file: string, opts: CheckOptions): Promise<Check
   const v = probe.video;
   const duration = probe.durationSec;
   const fps = v.avgFrameRate.fps > 0 ? v.avgFrameRate.fps : v.rFrameRate.fps || 25;
-  const preset = SHOOT_PRESETS[opts.preset];
   const audioRequired = opts.preset !== 'motion-actions';
   const findings: Finding[] = [...formatFindings(probe)];
   // One integrity test with convert (convert/integrity.ts): a file cut short says where it breaks off.
@@ -138,8 +139,10 @@ export async function checkFile(file: string, opts: CheckOptions): Promise<Check
   findings.push(...blackBorderFindings(borders, duration));
   findings.push(...segmentFindings(plan, duration));
   if (opts.faces) findings.push(...presetPoseFindings(opts.preset, poses, opts.markers ?? [], plan.silentSeconds, duration, opts.primary ?? null));
-  if (preset.phases[0]?.kind === 'silent' && !opts.faces) {
-    findings.push(makeFinding('lips.open-in-silence', { severity: 'info', start: 0, end: Math.min(duration, plan.silentSeconds), values: { kind: 'not-checked' } }));
+  if (!opts.faces) {
+    // A warning, not an info line: a verdict without faces must not read as "faces fine" (issue #14).
+    const reason = (opts.facesUnavailable ?? 'face analysis was not available for this run').replace(/\s+/g, ' ').slice(0, 300);
+    findings.push(makeFinding('faces.not-analysed', { start: 0, end: duration, values: { reason } }));
   }
 
   progress('report', 0);
