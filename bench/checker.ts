@@ -1,42 +1,169 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { checkFile } from '../src/main/services/checker/check-file';
-import { openFaceAnalyzer } from '../src/main/services/checker/chromium-face-analyzer';
+import { faceWorkers, openFaceAnalyzer } from '../src/main/services/checker/chromium-face-analyzer';
+import type { FaceAnalyzer } from '../src/main/services/checker/face-analyzer';
+import { analysisSize, runVideoPass } from '../src/main/services/checker/video-pass';
+import { videoFrameTimes } from '../src/main/services/checker/frame-times';
+import { locateFfmpeg, probeMedia } from '../src/main/services/ffmpeg';
+import { VISION_ANALYSIS } from '../src/shared/standards';
 import { ffmpeg, mediaDir, repoRoot, tempDir, type BenchEntry } from './lib';
 
 /**
- * The acceptance checker on a 60-s 1080×1920 25-fps clip made by looping real media (talking-3,
- * one face, with sound): every frame decoded at the analysis size and measured by the vision
- * worker in headless Chromium. Frames/s, × real time and the studio process's peak RSS.
+ * The acceptance checker's face pass (issue #15), on a clip made by looping real media (talking-3,
+ * one face, with sound, 1080×1920 25 fps; BENCH_CHECK_SECONDS long, default 60; BENCH_CHECK_SOURCE
+ * another file):
+ *  - decode alone (ffmpeg → RGBA at the analysis size, nothing else);
+ *  - the whole check, faces by one vision worker in VIDEO mode (the path before issue #15) and by
+ *    the pool (one worker per core, IMAGE mode), each with where the time went: per frame, the
+ *    landmarker's detect, the rest of the worker's frame (measurement incl. the lip-colour pass)
+ *    and the round trip main → page → worker → main;
+ *  - the landmarker's own limit measured in the same run (its detect time per frame × cores) and
+ *    each check's ratio to it and to real time; machine, load average, RSS start/peak/end.
+ * Numbers to report, never pass/fail.
  */
 export async function benchChecker(): Promise<BenchEntry[]> {
   process.env.CAPTURE_STUDIO_FACE_MODEL ??= path.resolve(repoRoot, '../shared/models/face_landmarker.task');
+  const rendererDir = path.join(repoRoot, process.env.CAPTURE_STUDIO_OUT ?? 'out', 'renderer');
   const seconds = Number(process.env.BENCH_CHECK_SECONDS ?? 60);
+  const source = process.env.BENCH_CHECK_SOURCE ?? path.join(mediaDir, 'talking-3.mp4');
   const dir = tempDir('check');
-  const clip = path.join(dir, 'loop-1080x1920.mp4');
+  const clip = path.join(dir, 'loop.mp4');
   ffmpeg([
-    '-stream_loop', '-1', '-i', path.join(mediaDir, 'talking-3.mp4'), '-t', String(seconds),
-    '-vf', 'scale=1080:-2,pad=1080:1920:0:(oh-ih)/2,fps=25', '-c:v', 'libx264', '-preset', 'ultrafast', '-crf', '20', '-pix_fmt', 'yuv420p',
+    '-stream_loop', '-1', '-i', source, '-t', String(seconds),
+    // BENCH_CHECK_NATIVE=1 keeps the source's own size (d18: 480×480, the smallest analysis size).
+    '-vf', process.env.BENCH_CHECK_NATIVE === '1' ? 'fps=25' : 'scale=1080:-2,pad=1080:1920:0:(oh-ih)/2,fps=25', '-c:v', 'libx264', '-preset', 'ultrafast', '-crf', '20', '-pix_fmt', 'yuv420p',
     '-c:a', 'aac', '-ar', '48000', clip,
   ]);
-  const out: BenchEntry[] = [];
-  for (const withFaces of [false, true]) {
-    const faces = withFaces ? await openFaceAnalyzer({ rendererDir: path.join(repoRoot, process.env.CAPTURE_STUDIO_OUT ?? 'out', 'renderer') }) : null;
-    let peak = process.memoryUsage().rss;
-    const timer = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 200);
+  const cores = os.availableParallelism();
+  const out: BenchEntry[] = [
+    { name: 'machine', value: cores, unit: 'cores', note: `${os.cpus()[0]?.model ?? '?'}; load ${loadavg()} at start` },
+  ];
+
+  // Decode alone, at the analysis size.
+  const ff = await locateFfmpeg();
+  const probe = await probeMedia(clip, ff);
+  const v = probe.video!;
+  const size = analysisSize(v.displayWidth, v.displayHeight, VISION_ANALYSIS.maxSide);
+  const times = await videoFrameTimes(ff, clip);
+  const d0 = performance.now();
+  const decoded = await runVideoPass(ff, clip, { ...size, times, fps: 25, onFrame: () => {} });
+  const decodeMs = performance.now() - d0;
+  out.push({ name: 'decode.ms-per-frame', value: decodeMs / decoded.frames, unit: 'ms', note: `${decoded.frames} frames at ${size.width}×${size.height}, RGBA, incl. continuity` });
+
+  let limitFps = NaN;
+  const runs: { label: string; open: () => Promise<FaceAnalyzer | null> }[] = [
+    { label: 'no-faces', open: async () => null },
+    { label: 'faces-1-video', open: () => openFaceAnalyzer({ rendererDir, workers: 1, mode: 'VIDEO' }) },
+    { label: 'faces-1-image', open: () => openFaceAnalyzer({ rendererDir, workers: 1, mode: 'IMAGE' }) },
+    { label: `faces-pool`, open: () => openFaceAnalyzer({ rendererDir, workers: faceWorkers(process.env), mode: 'IMAGE' }) },
+  ];
+  // BENCH_CHECK_RUNS=faces-pool (comma-separated labels) runs only those, e.g. a long RSS run.
+  const only = process.env.BENCH_CHECK_RUNS?.split(',');
+  for (const run of runs.filter((r) => !only || only.includes(r.label))) {
+    const faces = await run.open();
+    const rss = new RssSampler();
+    const cpu0 = treeCpuMs();
     const t0 = performance.now();
     try {
       const { report } = await checkFile(clip, { preset: 'standard-short', faces });
       const s = (performance.now() - t0) / 1000;
-      const label = withFaces ? 'faces' : 'no-faces';
+      const cpuMs = treeCpuMs() - cpu0;
+      rss.stop();
+      const n = report.stats.framesAnalyzed;
+      const fps = n / s;
+      const workers = faces?.concurrency ?? 0;
       out.push(
-        { name: `${label}.fps`, value: report.stats.framesAnalyzed / s, unit: 'frames/s', note: `${report.stats.framesAnalyzed} frames at ${report.stats.analysisWidth}×${report.stats.analysisHeight}` },
-        { name: `${label}.realtime`, value: seconds / s, unit: '× real time', note: `${seconds} s 1080×1920 clip in ${s.toFixed(1)} s` },
-        { name: `${label}.peak-rss`, value: peak / 2 ** 20, unit: 'MiB (studio process; Chromium not included)' },
+        { name: `${run.label}.realtime`, value: seconds / s, unit: '× real time', note: `${n}/${report.stats.framesTotal} frames in ${s.toFixed(1)} s, ${workers} worker(s), load ${loadavg()}` },
+        { name: `${run.label}.fps`, value: fps, unit: 'frames/s' },
+        // CPU time (studio + Chromium, all threads) per frame: what one core does, whatever the load.
+        { name: `${run.label}.cpu-ms`, value: cpuMs / n, unit: 'CPU ms/frame', note: `≈ ${(1000 / (cpuMs / n)).toFixed(1)} frames/s per free core` },
       );
+      const t = faces?.timings?.();
+      if (t && t.frames > 0) {
+        const detect = t.detectMs / t.frames;
+        const worker = t.workerMs / t.frames;
+        const trip = t.roundTripMs / t.frames;
+        // The landmarker's limit on this machine: one detect per core at a time, measured now.
+        if (run.label === 'faces-1-video' || !Number.isFinite(limitFps)) limitFps = (1000 / detect) * cores;
+        out.push(
+          { name: `${run.label}.detect-ms`, value: detect, unit: 'ms/frame', note: 'landmarker alone, in the worker' },
+          { name: `${run.label}.measure-ms`, value: worker - detect, unit: 'ms/frame', note: 'rest of the worker: measurement incl. lip-colour pass' },
+          { name: `${run.label}.round-trip-ms`, value: trip, unit: 'ms/frame', note: `main → page → worker → main (${workers} worker(s), 2 frames each in flight); transport+queue ≈ ${(trip - worker).toFixed(1)} ms` },
+          { name: `${run.label}.of-limit`, value: fps / limitFps, unit: '× landmarker limit', note: `limit ${limitFps.toFixed(1)} frames/s = ${cores} cores × 1000/${detect.toFixed(1)} ms` },
+        );
+      }
+      out.push({ name: `${run.label}.rss`, value: rss.peak / 2 ** 20, unit: 'MiB peak (studio + Chromium)', note: `start ${(rss.first / 2 ** 20).toFixed(0)}, at 25/50/75/100 % ${rss.quarters()} MiB` });
     } finally {
-      clearInterval(timer);
+      rss.stop();
       await faces?.close();
     }
   }
   return out;
+}
+
+function loadavg(): string {
+  return os
+    .loadavg()
+    .map((x) => x.toFixed(1))
+    .join(' ');
+}
+
+/** RSS of this process and every process under it (the headless Chromium), sampled every 500 ms. */
+class RssSampler {
+  first = treeRss();
+  last = this.first;
+  peak = this.first;
+  readonly samples: number[] = [];
+  private readonly timer = setInterval(() => {
+    this.last = treeRss();
+    this.samples.push(this.last);
+    this.peak = Math.max(this.peak, this.last);
+  }, 500);
+  /** MiB at 25 / 50 / 75 / 100 % of the run: flat means no growth with duration. */
+  quarters(): string {
+    const n = this.samples.length;
+    if (n < 4) return '';
+    return [0.25, 0.5, 0.75, 1].map((q) => (this.samples[Math.min(n - 1, Math.floor(q * n) - 1)]! / 2 ** 20).toFixed(0)).join(' / ');
+  }
+  stop(): void {
+    clearInterval(this.timer);
+  }
+}
+
+/** User + system CPU time of this process and every process under it (ms; 100 ticks a second). */
+function treeCpuMs(): number {
+  return sumTree((f) => (Number(f[11]) + Number(f[12]) + Number(f[13]) + Number(f[14])) * 10);
+}
+
+function treeRss(): number {
+  return sumTree((f) => Number(f[21]) * 4096);
+}
+
+/** A number from /proc/<pid>/stat (fields after the command name) summed over this process's tree. */
+function sumTree(field: (f: string[]) => number): number {
+  const parent = new Map<number, number>();
+  const rss = new Map<number, number>();
+  for (const name of readdirSync('/proc')) {
+    if (!/^\d+$/.test(name)) continue;
+    try {
+      const stat = readFileSync(`/proc/${name}/stat`, 'utf8');
+      const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      parent.set(Number(name), Number(f[1]));
+      rss.set(Number(name), field(f));
+    } catch {
+      /* gone */
+    }
+  }
+  let total = 0;
+  for (const [pid, r] of rss) {
+    for (let p: number | undefined = pid; p && p > 1; p = parent.get(p)) {
+      if (p === process.pid) {
+        total += r;
+        break;
+      }
+    }
+  }
+  return total;
 }

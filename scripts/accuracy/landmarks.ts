@@ -16,6 +16,7 @@ import type { FrameMeasurement, LandmarkerResultLike, ReadPixels } from '../../s
 import { findChromium, HEADLESS_CHROMIUM_ARGS } from '../../src/main/services/chromium-path';
 import { locateFfmpeg, probeMedia } from '../../src/main/services/ffmpeg';
 import type { RgbaFrame } from '../../src/main/services/checker/face-analyzer';
+import type { FrameHub } from '../../src/main/services/checker/frame-hub';
 import { videoFrameTimes } from '../../src/main/services/checker/frame-times';
 import { analysisSize, runVideoPass } from '../../src/main/services/checker/video-pass';
 import { VISION_ANALYSIS } from '../../src/shared/standards';
@@ -50,13 +51,13 @@ class RawHub {
   private ts = 0;
   private readonly pending = new Map<number, (m: { raw?: RawResult; error?: string }) => void>();
 
-  /** The frame host's model route asks whether a key is this page's. */
-  holdsToken(key: string | null): boolean {
-    return key === this.token;
+  /** The frame host's key to the face model is the hub's token (frame-host.ts). */
+  holdsToken(given: string | null): boolean {
+    return given === this.token;
   }
 
-  handleUpgrade(req: IncomingMessage, url: URL, socket: Duplex, head: Buffer): void {
-    if (url.searchParams.get('token') !== this.token) {
+  handleUpgrade(req: IncomingMessage, _url: URL, socket: Duplex, head: Buffer): void {
+    if (new URL(req.url ?? '/', 'http://x').searchParams.get('token') !== this.token) {
       socket.end('HTTP/1.1 401 Unauthorized\r\n\r\n');
       return;
     }
@@ -96,14 +97,15 @@ export async function openRawAnalyzer(mode: 'IMAGE' | 'VIDEO'): Promise<Analyzer
   if (!existsSync(path.join(rendererDir, FRAME_ANALYZER_PAGE.slice(1)))) throw new Error('Run "npx electron-vite build" first (out/renderer is missing).');
   const { startFrameHost } = await import('../../src/main/services/checker/frame-host');
   const hub = new RawHub();
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- the frame host only calls handleUpgrade and holdsToken
-  const server = await startFrameHost({ rendererDir, env: process.env, hub: hub as any });
+  // The checker's own frame host (net's, issue #11): it only calls holdsToken and handleUpgrade.
+  const server = await startFrameHost({ rendererDir, hub: hub as unknown as FrameHub, env: process.env });
   const { chromium } = await import('playwright-core');
   const exe = findChromium(process.env);
   if (!exe) throw new Error('No Chromium found (set CHROMIUM_PATH).');
   const browser = await chromium.launch({ executablePath: exe, args: HEADLESS_CHROMIUM_ARGS });
   const page = await browser.newPage();
-  await page.goto(`${server.base}${FRAME_ANALYZER_PAGE}#token=${hub.token}&mode=${mode}`);
+  const base = server.base;
+  await page.goto(`${base}${FRAME_ANALYZER_PAGE}#token=${hub.token}&mode=${mode}`);
   await Promise.race([hub.connected, new Promise((_, rej) => setTimeout(() => rej(new Error('analyzer page did not start')), 90_000))]);
   return {
     raw: async (f) => toResultLike(await hub.measure(f)),

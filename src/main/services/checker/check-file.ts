@@ -19,6 +19,7 @@ import { runAudioPass } from './audio-pass';
 import { runBorderPass } from './border-pass';
 import { reportAbout, type AboutInput } from './report-about';
 import type { FaceAnalyzer, RgbaFrame } from './face-analyzer';
+import { FacePipeline } from './face-pipeline';
 import { videoFrameTimes } from './frame-times';
 import { thumbnailAt } from './thumbnails';
 import { analysisSize, runVideoPass } from './video-pass';
@@ -103,10 +104,7 @@ export async function checkFile(file: string, opts: CheckOptions): Promise<Check
   const log = new FindingsLog();
   const series: CheckReport['series'] = { frameT: [], faces: [], yaw: [], pitch: [], lipGap: [], audioT: [], audioDb: [] };
   const poses: PoseSample[] = [];
-  const onFrame = async (frame: RgbaFrame) => {
-    series.frameT.push(round(frame.t, 3));
-    if (!opts.faces) return;
-    const m = await opts.faces.measure(frame);
+  const onFaces = (frame: RgbaFrame, m: FrameMeasurement) => {
     const phase = plan.silentSeconds > 0 && frame.t < silentEnd ? 'silent' : phaseAt({ ...plan, silentSeconds: 0 }, frame.t);
     log.add(rules.step({ t: frame.t, frame: m, phase, speech: speechAt(frame.t) }));
     const face = primaryFace(m);
@@ -115,6 +113,12 @@ export async function checkFile(file: string, opts: CheckOptions): Promise<Check
     series.pitch.push(face?.pitch === null || !face ? null : round(face.pitch, 1));
     series.lipGap.push(face ? round(face.lipGap, 4) : null);
     poses.push(poseSample(frame, m));
+  };
+  // Frames in flight on every vision worker, answers taken in frame order (face-pipeline.ts).
+  const pipeline = opts.faces ? new FacePipeline(opts.faces, onFaces) : null;
+  const onFrame = async (frame: RgbaFrame) => {
+    series.frameT.push(round(frame.t, 3));
+    await pipeline?.push(frame);
   };
   const videoRun = await runVideoPass(ff, abs, {
     ...size,
@@ -125,6 +129,7 @@ export async function checkFile(file: string, opts: CheckOptions): Promise<Check
     onProgress: (f) => progress('video', f),
     onFrame,
   });
+  await pipeline?.drain();
   findings.push(...continuityFindings(videoRun.continuity.stats, 1 / fps, timestampGaps(times, fps)));
   if (opts.faces) {
     // One id from the live monitor to the report (lips.open-in-silence; ADR 0003).

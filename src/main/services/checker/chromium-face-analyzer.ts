@@ -1,11 +1,12 @@
 import { existsSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { StudioError } from '../../../shared/errors';
 import { FRAME_ANALYZER_PAGE } from '../../../shared/frame-feed';
 import { findChromium, HEADLESS_CHROMIUM_ARGS } from '../chromium-path';
 import type { FaceAnalyzer } from './face-analyzer';
-import { FrameHub } from './frame-hub';
+import { FrameHub, MAX_PAGE_WORKERS } from './frame-hub';
 import { startFrameHost } from './frame-host';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -18,7 +19,17 @@ const here = path.dirname(fileURLToPath(import.meta.url));
 /** Opens the analyzer page somewhere (a headless Chromium by default; a hidden window in Electron). */
 export type PageLauncher = (url: string) => Promise<{ close(): Promise<void>; describeFailure(): Promise<string> }>;
 
-export async function openFaceAnalyzer(opts: { env?: NodeJS.ProcessEnv; rendererDir?: string; launch?: PageLauncher } = {}): Promise<FaceAnalyzer> {
+export async function openFaceAnalyzer(
+  opts: {
+    env?: NodeJS.ProcessEnv;
+    rendererDir?: string;
+    launch?: PageLauncher;
+    /** Vision workers in the page (default faceWorkers(env)). */
+    workers?: number;
+    /** VIDEO (tracking, one worker only): the single-worker path of before, for the benchmark's comparison. */
+    mode?: 'IMAGE' | 'VIDEO';
+  } = {},
+): Promise<FaceAnalyzer> {
   const env = opts.env ?? process.env;
   const rendererDir = opts.rendererDir ?? env.CAPTURE_STUDIO_RENDERER ?? path.resolve(here, '../../../../', env.CAPTURE_STUDIO_OUT ?? 'out', 'renderer');
   if (!existsSync(path.join(rendererDir, FRAME_ANALYZER_PAGE.slice(1)))) {
@@ -29,7 +40,7 @@ export async function openFaceAnalyzer(opts: { env?: NodeJS.ProcessEnv; renderer
   const server = await startFrameHost({ rendererDir, hub, env });
   let page: Awaited<ReturnType<PageLauncher>> | null = null;
   try {
-    page = await launch(`${server.base}${FRAME_ANALYZER_PAGE}#token=${hub.token}`);
+    page = await launch(`${server.base}${FRAME_ANALYZER_PAGE}#token=${hub.token}&workers=${opts.workers ?? faceWorkers(env)}&mode=${opts.mode ?? 'IMAGE'}`);
     const p = page;
     await hub.ready(60_000).catch(async (err: Error) => {
       const why = await p.describeFailure().catch(() => '');
@@ -45,12 +56,26 @@ export async function openFaceAnalyzer(opts: { env?: NodeJS.ProcessEnv; renderer
   const opened = page;
   return {
     measure: (frame) => hub.measure(frame),
+    get concurrency() {
+      return hub.concurrency;
+    },
+    timings: () => hub.timings(),
     close: async () => {
       await hub.close();
       await opened.close().catch(() => {});
       await server.close();
     },
   };
+}
+
+/**
+ * One vision worker per core (issue #15): the landmarker runs on one thread, so on n cores n
+ * workers measure n frames at once. CAPTURE_STUDIO_FACE_WORKERS overrides (1 … MAX_PAGE_WORKERS).
+ */
+export function faceWorkers(env: NodeJS.ProcessEnv): number {
+  const asked = Number(env.CAPTURE_STUDIO_FACE_WORKERS);
+  const n = Number.isInteger(asked) && asked >= 1 ? asked : os.availableParallelism();
+  return Math.min(MAX_PAGE_WORKERS, Math.max(1, n));
 }
 
 /** The default launcher: Debian's (or any installed) Chromium, headless, through playwright-core. */

@@ -7,6 +7,17 @@ export interface RgbaFrame {
   height: number;
 }
 
+/** Where a face pass spent its time (issue #15): totals in ms over `frames` answered frames. */
+export interface FaceTimings {
+  frames: number;
+  /** Main sends a frame → main has its answer (transport both ways + queueing + worker). */
+  roundTripMs: number;
+  /** Inside the worker: the whole frame (scaling, landmarker, measurement incl. the lip-colour pass). */
+  workerMs: number;
+  /** Inside the worker: the landmarker's detect()/detectForVideo() alone. */
+  detectMs: number;
+}
+
 /**
  * Measures faces in decoded frames with the same vision code as the live monitor. The checker only
  * needs this narrow interface; the implementation runs the vision worker in headless Chromium.
@@ -14,4 +25,11 @@ export interface RgbaFrame {
 export interface FaceAnalyzer {
   measure(frame: RgbaFrame): Promise<FrameMeasurement>;
   close(): Promise<void>;
+  /**
+   * Frames the analyzer can work on at once (its pool of vision workers); the checker keeps this
+   * many in flight. Absent: one at a time.
+   */
+  readonly concurrency?: number;
+  /** Time spent so far, for the benchmark's breakdown. */
+  timings?(): FaceTimings;
 }

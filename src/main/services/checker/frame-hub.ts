@@ -5,11 +5,15 @@ import { WebSocketServer, type WebSocket } from 'ws';
 import { encodeFrame } from '../../../shared/frame-feed';
 import { guardSocket, jsonObject, OnceLog, refuseUpgrade, utf8 } from '../../net-guard';
 import type { FrameMeasurement } from '../../../shared/vision/analysis';
-import type { FaceAnalyzer, RgbaFrame } from './face-analyzer';
+import type { FaceAnalyzer, FaceTimings, RgbaFrame } from './face-analyzer';
+
+/** The most vision workers a page may say it runs (each holds a landmarker, ~100 MB). */
+export const MAX_PAGE_WORKERS = 8;
 
 /**
  * Main's end of the frame feed: the analyzer page connects (with this hub's token) and measures
- * the frames main sends it. One page at a time; a frame waits for its answer, which gives
+ * the frames main sends it. One page at a time, with a pool of vision workers: up to
+ * `concurrency` frames are in flight (the checker's FacePipeline waits beyond that), which gives
  * backpressure all the way to ffmpeg.
  */
 export class FrameHub implements FaceAnalyzer {
@@ -20,8 +24,10 @@ export class FrameHub implements FaceAnalyzer {
   private connected: Promise<void>;
   private onConnected!: () => void;
   private nextId = 1;
-  private readonly pending = new Map<number, { resolve: (m: FrameMeasurement) => void; reject: (e: Error) => void }>();
+  private readonly pending = new Map<number, { resolve: (m: FrameMeasurement) => void; reject: (e: Error) => void; sentAt: number }>();
   private timestampMs = 0;
+  private workers = 1;
+  private readonly spent: FaceTimings = { frames: 0, roundTripMs: 0, workerMs: 0, detectMs: 0 };
   private readonly log: OnceLog;
 
   constructor(log: (line: string) => void = (l) => console.error(l)) {
@@ -42,8 +48,10 @@ export class FrameHub implements FaceAnalyzer {
       this.page?.close();
       this.page = ws;
       guardSocket(ws, (data, isBinary) => this.onAnswer(data, isBinary), this.log, 'frame feed');
-      ws.on('close', () => {
+      ws.on('close', (code, reason) => {
         if (this.page !== ws) return;
+        // Why the page left, for the log (a crashed renderer is 1006, a closed one 1001).
+        if (this.pending.size) this.log.note('frame feed: page closed', `${code} ${reason.toString('utf8').slice(0, 120)} with ${this.pending.size} frame(s) in flight`);
         for (const [, p] of this.pending) p.reject(new Error('the analyzer page went away'));
         this.pending.clear();
       });
@@ -55,13 +63,24 @@ export class FrameHub implements FaceAnalyzer {
     const text = isBinary ? null : utf8(data);
     const msg = text === null ? null : jsonObject(text);
     if (!msg) throw new Error('the frame feed takes JSON object answers only');
-    if (msg.ready === true) return this.onConnected();
+    if (msg.ready === true) {
+      // The page says how many workers it started (1 from an older page that does not say).
+      const n = msg.workers;
+      this.workers = Number.isSafeInteger(n) && (n as number) >= 1 ? Math.min(MAX_PAGE_WORKERS, n as number) : 1;
+      return this.onConnected();
+    }
     if (!Number.isSafeInteger(msg.id)) throw new Error('an answer needs the frame id');
     const p = this.pending.get(msg.id as number);
     if (!p) return;
     this.pending.delete(msg.id as number);
     const frame = msg.frame as FrameMeasurement | undefined;
-    if (frame && typeof frame === 'object' && Array.isArray(frame.faces)) p.resolve(frame);
+    if (frame && typeof frame === 'object' && Array.isArray(frame.faces)) {
+      this.spent.frames++;
+      this.spent.roundTripMs += performance.now() - p.sentAt;
+      if (typeof msg.workerMs === 'number' && Number.isFinite(msg.workerMs)) this.spent.workerMs += msg.workerMs;
+      if (typeof msg.detectMs === 'number' && Number.isFinite(msg.detectMs)) this.spent.detectMs += msg.detectMs;
+      p.resolve(frame);
+    }
     else p.reject(new Error(typeof msg.error === 'string' ? msg.error.slice(0, 300) : 'the analyzer page failed'));
   }
 
@@ -73,6 +92,15 @@ export class FrameHub implements FaceAnalyzer {
     ]);
   }
 
+  /** Vision workers the page runs: frames the checker may keep in flight. */
+  get concurrency(): number {
+    return this.workers;
+  }
+
+  timings(): FaceTimings {
+    return { ...this.spent };
+  }
+
   measure(frame: RgbaFrame): Promise<FrameMeasurement> {
     const ws = this.page;
     if (!ws) return Promise.reject(new Error('no analyzer page is connected'));
@@ -80,7 +108,7 @@ export class FrameHub implements FaceAnalyzer {
     // VIDEO mode needs strictly increasing timestamps; media time gives them, nudged if equal.
     this.timestampMs = Math.max(this.timestampMs + 1, Math.round(frame.t * 1000));
     return new Promise((resolve, reject) => {
-      this.pending.set(id, { resolve, reject });
+      this.pending.set(id, { resolve, reject, sentAt: performance.now() });
       ws.send(encodeFrame({ id, width: frame.width, height: frame.height, timestampMs: this.timestampMs }, frame.rgba));
     });
   }

@@ -1,32 +1,63 @@
 /**
- * The page the acceptance checker drives (headless Chromium for the CLI and serve mode): the same
- * vision worker as the live monitor, fed with frames main decodes, answering with each frame's
+ * The page the acceptance checker drives (headless Chromium for the CLI and serve mode): a pool of
+ * the live monitor's vision workers, fed with frames main decodes, answering with each frame's
  * measurements. It connects back to the page's own origin with the token in its address.
+ *
+ * Address (#hash): token, workers (how many vision workers; main sizes it to the cores) and mode.
+ * The landmarker runs in IMAGE mode: each frame is measured on its own, so the answer cannot depend
+ * on which worker got the frame or what it saw before (issue #15). `mode=VIDEO` (tracking) is
+ * honoured with one worker only: the accuracy harness's comparison and the benchmark's "before".
+ * Measured (accuracy helper): a clip concatenated with itself gives identical landmarks in both
+ * halves in either mode (d14, d18, hamilton).
  */
 import { decodeFrame, FRAME_FEED_ROUTE } from '../../../../shared/frame-feed';
 import { VisionClient } from '../vision/vision-client';
 
+const MAX_WORKERS = 8;
+
 async function run(): Promise<void> {
   const params = new URLSearchParams(window.location.hash.slice(1));
   const token = params.get('token') ?? '';
-  // VIDEO (tracking) by default; `mode=IMAGE` for the accuracy harness. Measured: a clip
-  // concatenated with itself gives identical landmarks in both halves in either mode (d14, d18,
-  // hamilton), so the tracker is not what made a looped clip judge differently (issue #14).
-  const client = await VisionClient.create({ runningMode: params.get('mode') === 'IMAGE' ? 'IMAGE' : 'VIDEO' });
+  const asked = Number(params.get('workers') ?? 1);
+  const count = Number.isInteger(asked) ? Math.min(MAX_WORKERS, Math.max(1, asked)) : 1;
+  const runningMode = params.get('mode') === 'VIDEO' && count === 1 ? 'VIDEO' : 'IMAGE';
+  // Started one after another: loading several wasm modules at once only competes for the cores.
+  const idle: VisionClient[] = [];
+  for (let i = 0; i < count; i++) idle.push(await VisionClient.create({ runningMode }));
+  const waiting: ArrayBuffer[] = [];
   const scheme = window.location.protocol === 'https:' ? 'wss' : 'ws';
   const ws = new WebSocket(`${scheme}://${window.location.host}${FRAME_FEED_ROUTE}?token=${encodeURIComponent(token)}`);
   ws.binaryType = 'arraybuffer';
-  ws.onopen = () => ws.send(JSON.stringify({ ready: true }));
-  ws.onmessage = async (ev) => {
-    const { header, rgba } = decodeFrame(ev.data as ArrayBuffer);
-    try {
-      const r = await client.analyse({ width: header.width, height: header.height, data: rgba }, header.timestampMs, header.raw === true);
-      ws.send(JSON.stringify({ id: header.id, frame: r.frame, ...(r.raw ? { raw: r.raw } : {}) }));
-    } catch (err) {
-      ws.send(JSON.stringify({ id: header.id, error: (err as Error).message }));
+
+  const dispatch = (): void => {
+    while (idle.length && waiting.length) {
+      const client = idle.pop()!;
+      void measure(client, waiting.shift()!).finally(() => {
+        idle.push(client);
+        dispatch();
+      });
     }
   };
+  const measure = async (client: VisionClient, data: ArrayBuffer): Promise<void> => {
+    let id = 0;
+    try {
+      const { header, rgba } = decodeFrame(data);
+      id = header.id;
+      // raw: the accuracy harness also wants the landmarker's raw result (never the checker).
+      const r = await client.analyse({ width: header.width, height: header.height, data: rgba }, header.timestampMs, header.raw === true);
+      ws.send(JSON.stringify({ id, frame: r.frame, workerMs: r.totalMs, detectMs: r.detectMs, ...(r.raw ? { raw: r.raw } : {}) }));
+    } catch (err) {
+      ws.send(JSON.stringify({ id, error: (err as Error).message }));
+    }
+  };
+
+  ws.onopen = () => ws.send(JSON.stringify({ ready: true, workers: count, mode: runningMode }));
+  ws.onmessage = (ev) => {
+    waiting.push(ev.data as ArrayBuffer);
+    dispatch();
+  };
   document.body.dataset.state = 'running';
+  document.body.dataset.workers = String(count);
 }
 
 run().catch((err: unknown) => {

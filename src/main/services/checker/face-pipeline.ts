@@ -1,0 +1,43 @@
+import type { FrameMeasurement } from '../../../shared/vision/analysis';
+import type { FaceAnalyzer, RgbaFrame } from './face-analyzer';
+
+/**
+ * Keeps up to 2 × `analyzer.concurrency` frames in flight (one being measured on each vision worker,
+ * one waiting) while the rules still see every answer in frame order: `push` waits only when the
+ * window is full, so ffmpeg's backpressure holds memory at a few frames whatever the file's length.
+ * The answer of a frame does not depend on which worker measured it (IMAGE mode, no history), so
+ * the result is the same for any pool size (issue #15).
+ */
+export class FacePipeline {
+  private readonly window: { frame: RgbaFrame; answer: Promise<FrameMeasurement> }[] = [];
+  private readonly depth: number;
+
+  constructor(
+    private readonly analyzer: FaceAnalyzer,
+    private readonly consume: (frame: RgbaFrame, m: FrameMeasurement) => void,
+  ) {
+    // Two frames a worker: while one is measured the next already waits in the page, so no worker
+    // idles while a frame crosses the socket (a round trip costs ~20-30 ms beyond the worker's own
+    // time on the loaded test machine: bench checker's round-trip-ms).
+    this.depth = 2 * Math.max(1, Math.floor(analyzer.concurrency ?? 1));
+  }
+
+  async push(frame: RgbaFrame): Promise<void> {
+    const answer = this.analyzer.measure(frame);
+    // Handled when its turn comes; the catch here only keeps an early failure from being "unhandled".
+    answer.catch(() => {});
+    this.window.push({ frame, answer });
+    while (this.window.length >= this.depth) await this.next();
+  }
+
+  /** Every frame still in flight, in order. */
+  async drain(): Promise<void> {
+    while (this.window.length) await this.next();
+  }
+
+  private async next(): Promise<void> {
+    const head = this.window.shift();
+    if (!head) return;
+    this.consume(head.frame, await head.answer);
+  }
+}
