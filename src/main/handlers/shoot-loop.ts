@@ -9,6 +9,7 @@ import type { HandlersFor } from '../dispatch';
 import { locateFfmpeg } from '../services/ffmpeg';
 import { AutoChecker } from '../services/shoot-loop/auto-check';
 import { countRecordedFrames } from '../services/shoot-loop/recorded-frames';
+import { keyedSerial } from '../services/keyed-serial';
 
 type Facts = MethodParsedInput<'take.loop-facts'>;
 const key = (shootId: string, takeId: string) => `${shootId}/${takeId}`;
@@ -33,17 +34,8 @@ async function readTakeReport(ctx: StudioContext, shootId: string, takeId: strin
 export function createShootLoopHandlers(ctx: StudioContext): HandlersFor<'take.loop-facts' | 'check.take-verdicts' | 'check.take-report' | 'check.auto-set' | 'shoot.files'> {
   const auto = new AutoChecker(ctx);
   const pending = new Map<string, Facts>();
-  const chains = new Map<string, Promise<unknown>>();
-
-  /** One read-modify-write of a take at a time. */
-  const serial = <T>(k: string, fn: () => Promise<T>): Promise<T> => {
-    const next = (chains.get(k) ?? Promise.resolve()).catch(() => {}).then(fn);
-    chains.set(k, next);
-    void next.finally(() => {
-      if (chains.get(k) === next) chains.delete(k);
-    });
-    return next;
-  };
+  /** One flush of a take at a time (the take.json write itself is serialized by the store). */
+  const serial = keyedSerial();
 
   /**
    * Facts wait until the take is saved for the last time (the finalizer saves its own copy until

@@ -2,6 +2,7 @@ import type { Finding } from '../../shared/findings';
 import type { StudioContext } from '../context';
 import type { HandlersFor } from '../dispatch';
 import type { FaceModel } from '../services/face-model';
+import { keyedSerial } from '../services/keyed-serial';
 
 /** The context's face model (shared with the model route of serve.ts and Electron's app://). */
 export function faceModelOf(ctx: StudioContext): FaceModel {
@@ -20,17 +21,8 @@ const findingKey = (f: Finding) => `${f.rule}@${f.start}`;
 export function createVisionHandlers(ctx: StudioContext): HandlersFor<'vision.model' | 'vision.findings'> {
   /** Per take, findings by rule@start: a later batch's copy of a finding (a longer end) replaces the earlier one. */
   const pending = new Map<string, { shootId: string; takeId: string; findings: Map<string, Finding> }>();
-  const chains = new Map<string, Promise<unknown>>();
-
-  /** One read-modify-write of a take at a time. */
-  const serial = <T>(k: string, fn: () => Promise<T>): Promise<T> => {
-    const next = (chains.get(k) ?? Promise.resolve()).catch(() => {}).then(fn);
-    chains.set(k, next);
-    void next.finally(() => {
-      if (chains.get(k) === next) chains.delete(k);
-    });
-    return next;
-  };
+  /** One flush of a take at a time (the take.json write itself is serialized by the store). */
+  const serial = keyedSerial();
 
   const flush = (shootId: string, takeId: string): Promise<'take' | 'pending'> =>
     serial(key(shootId, takeId), async () => {
@@ -39,11 +31,12 @@ export function createVisionHandlers(ctx: StudioContext): HandlersFor<'vision.mo
       if (ctx.recorder.holds(shootId, takeId)) return 'pending';
       const take = await ctx.store.getTake(shootId, takeId);
       if (take.status === 'recording' || take.status === 'finalizing') return 'pending';
-      const merged = new Map((take.findings ?? []).map((f) => [findingKey(f), f]));
-      for (const [k, f] of entry.findings) merged.set(k, f);
       pending.delete(key(shootId, takeId));
-      const findings = [...merged.values()].sort((a, b) => a.start - b.start || a.rule.localeCompare(b.rule));
-      await ctx.store.saveTake({ ...take, findings });
+      await ctx.store.updateTake(shootId, takeId, (t) => {
+        const merged = new Map((t.findings ?? []).map((f) => [findingKey(f), f]));
+        for (const [k, f] of entry.findings) merged.set(k, f);
+        t.findings = [...merged.values()].sort((a, b) => a.start - b.start || a.rule.localeCompare(b.rule));
+      });
       ctx.bus.emit('takes.changed', { shootId });
       return 'take';
     });

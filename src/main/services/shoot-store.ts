@@ -3,6 +3,7 @@ import path from 'node:path';
 import { IdSchema, ShootSchema, TakeSchema, type PresetId, type Shoot, type Take } from '../../shared/api';
 import { StudioError } from '../../shared/errors';
 import { writeJsonAtomic } from './atomic-write';
+import { keyedSerial } from './keyed-serial';
 
 const SHOOT_FILE = 'shoot.json';
 export const TAKE_FILE = 'take.json';
@@ -14,6 +15,7 @@ export const TAKE_FILE = 'take.json';
  */
 export class ShootStore {
   private readonly told = new Set<string>();
+  private readonly takeChanges = keyedSerial();
 
   constructor(
     private readonly getRoot: () => Promise<string>,
@@ -106,11 +108,16 @@ export class ShootStore {
     return take;
   }
 
-  /** Read, change and save a take's record (rename, star …). */
-  async updateTake(shootId: string, takeId: string, change: (take: Take) => void): Promise<Take> {
-    const take = await this.getTake(shootId, takeId);
-    change(take);
-    return this.saveTake(take);
+  /**
+   * Read, change and save a take's record (rename, star, live findings, loop facts …), one change of
+   * a take at a time: two features changing the same take.json never lose each other's change.
+   */
+  updateTake(shootId: string, takeId: string, change: (take: Take) => void): Promise<Take> {
+    return this.takeChanges(`${shootId}/${takeId}`, async () => {
+      const take = await this.getTake(shootId, takeId);
+      change(take);
+      return this.saveTake(take);
+    });
   }
 
   async saveTake(take: Take): Promise<Take> {
