@@ -7,6 +7,7 @@ import { PresetPicker } from '../run/PresetPicker';
 import { TakeTimeline } from '../run/TakeTimeline';
 import { useCheck } from './check-store';
 import { FindingsList } from './FindingsList';
+import { SourcePicker } from '../../components/SourcePicker';
 
 const SPAN_COLORS = { error: '#d93a3a', warn: '#e0a020', info: '#4a8fe0' } as const;
 
@@ -60,32 +61,18 @@ export function CheckScreen() {
       <aside className="left">
         <section className="panel">
           <h2>{t('check.heading')}</h2>
-          <div className="row">
-            <label className="check">
-              <input type="radio" checked={kind === 'take'} onChange={() => setKind('take')} /> {t('check.aTake')}
-            </label>
-            <label className="check">
-              <input type="radio" checked={kind === 'file'} data-testid="check-kind-file" onChange={() => setKind('file')} /> {t('check.aFile')}
-            </label>
-          </div>
-          {kind === 'take' ? (
-            <label className="field">
-              {t('check.take')}
-              <select data-testid="check-take" value={takeId} onChange={(e) => setTakeId(e.target.value)}>
-                {ready.length === 0 && <option value="">{t('check.noTakes')}</option>}
-                {ready.map((x) => (
-                  <option key={x.id} value={x.id}>
-                    {x.name}
-                  </option>
-                ))}
-              </select>
-            </label>
-          ) : (
-            <label className="field">
-              {t('check.path')}
-              <input data-testid="check-path" value={filePath} placeholder="/home/operator/footage/IMG_0042.MOV" onChange={(e) => setFilePath(e.target.value)} />
-            </label>
-          )}
+          <SourcePicker
+            kind={kind}
+            onKind={setKind}
+            takes={ready}
+            takeId={takeId}
+            onTakeId={setTakeId}
+            filePath={filePath}
+            onFilePath={setFilePath}
+            labels={{ aTake: t('check.aTake'), aFile: t('check.aFile'), take: t('check.take'), noTakes: t('check.noTakes'), path: t('check.path') }}
+            placeholder="/home/operator/footage/IMG_0042.MOV"
+            testIdPrefix="check"
+          />
           <PresetPicker value={preset} onChange={setPreset} testId="check-preset" />
           <div className="row">
             <button type="button" data-testid="check-start" disabled={!canStart} onClick={onStart}>

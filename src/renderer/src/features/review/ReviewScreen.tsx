@@ -13,6 +13,7 @@ import { findingText, TaskPanel } from './TaskPanel';
 import { actionsFromTake, initialForm, toParams, type TaskForm } from './task-form';
 import { useFramePlayer } from './use-frame-player';
 import './review.css';
+import { SourcePicker } from '../../components/SourcePicker';
 
 const SEGMENT_COLORS = ['#6c5ce7', '#00b894', '#e17055', '#0984e3', '#fdcb6e', '#e84393'];
 
@@ -145,32 +146,18 @@ export function ReviewScreen() {
       <aside className="left">
         <section className="panel">
           <h2>{t('review.heading')}</h2>
-          <div className="row">
-            <label className="check">
-              <input type="radio" checked={kind === 'take'} onChange={() => setKind('take')} /> {t('review.aTake')}
-            </label>
-            <label className="check">
-              <input type="radio" checked={kind === 'file'} data-testid="review-kind-file" onChange={() => setKind('file')} /> {t('review.aFile')}
-            </label>
-          </div>
-          {kind === 'take' ? (
-            <label className="field">
-              {t('review.take')}
-              <select data-testid="review-take" value={takeId} onChange={(e) => setTakeId(e.target.value)}>
-                {ready.length === 0 && <option value="">{t('review.noTakes')}</option>}
-                {ready.map((x) => (
-                  <option key={x.id} value={x.id}>
-                    {x.name}
-                  </option>
-                ))}
-              </select>
-            </label>
-          ) : (
-            <label className="field">
-              {t('review.path')}
-              <input data-testid="review-path" value={filePath} placeholder="/home/operator/footage/take.mp4" onChange={(e) => setFilePath(e.target.value)} />
-            </label>
-          )}
+          <SourcePicker
+            kind={kind}
+            onKind={setKind}
+            takes={ready}
+            takeId={takeId}
+            onTakeId={setTakeId}
+            filePath={filePath}
+            onFilePath={setFilePath}
+            labels={{ aTake: t('review.aTake'), aFile: t('review.aFile'), take: t('review.take'), noTakes: t('review.noTakes'), path: t('review.path') }}
+            placeholder="/home/operator/footage/take.mp4"
+            testIdPrefix="review"
+          />
           <button type="button" data-testid="review-open" disabled={!canOpen || review.opening} onClick={onOpen}>
             {review.opening ? t('review.opening') : t('review.open')}
           </button>
