@@ -3,27 +3,9 @@ import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createStudio } from '../../src/main/studio';
-import { TakeSchema, type Take } from '../../src/shared/api';
 import { ffmpegSync } from './helpers/derive';
 import { mediaFile } from './helpers/media';
-
-function takeOf(shootId: string, id: string, status: Take['status']): Take {
-  return TakeSchema.parse({
-    schemaVersion: 1,
-    id,
-    shootId,
-    name: id,
-    status,
-    createdAt: new Date().toISOString(),
-    recording: { mimeType: 'video/x-matroska', rawFile: 'raw.mkv', bytes: 0, chunks: 0, startedAt: new Date().toISOString(), stoppedAt: null },
-    devices: {
-      camera: { deviceId: 'c', label: 'cam', width: 540, height: 960, frameRate: 25 },
-      microphone: { deviceId: 'm', label: 'mic', sampleRate: 48000, channelCount: 1, echoCancellation: false, noiseSuppression: false, autoGainControl: false },
-    },
-    delivery: null,
-    error: null,
-  });
-}
+import { takeRecord } from './helpers/takes';
 
 const live = { source: 'track-stats', seconds: 5, deliveredFrames: 60, deliveredFps: 12, droppedFrames: 65, belowStandard: true } as const;
 
@@ -47,7 +29,7 @@ describe('take.loop-facts (issue #13)', () => {
       '-filter_complex', '[0:v]scale=270:480,fps=12,trim=duration=5[v];[1:a]atrim=duration=6.3[a]',
       '-map', '[v]', '-map', '[a]', '-c:v', 'libx264', '-preset', 'ultrafast', '-c:a', 'libopus', '-f', 'matroska', path.join(dir, 'raw.mkv'),
     ]);
-    await store.saveTake(takeOf(shoot.id, takeId, 'finalizing'));
+    await store.saveTake(takeRecord(shoot.id, takeId, 'finalizing', { width: 540, height: 960 }));
     const facts = {
       shootId: shoot.id,
       takeId,
@@ -58,7 +40,7 @@ describe('take.loop-facts (issue #13)', () => {
     expect(await studio.dispatch('take.loop-facts', facts)).toEqual({ ok: true, value: { stored: 'pending' } });
     expect((await store.getTake(shoot.id, takeId)).recStats).toBeUndefined();
 
-    const ready = await store.saveTake(takeOf(shoot.id, takeId, 'ready'));
+    const ready = await store.saveTake(takeRecord(shoot.id, takeId, 'ready', { width: 540, height: 960 }));
     await studio.context.lifecycle.emit('finalized', ready);
     await expect.poll(async () => JSON.stringify((await store.getTake(shoot.id, takeId)).recStats ?? null), { timeout: 20_000 }).toContain("\"frames\":60");
     const saved = await store.getTake(shoot.id, takeId);
@@ -95,7 +77,7 @@ describe('take.loop-facts (issue #13)', () => {
 describe('a take’s saved check (check.json)', () => {
   it('lists no verdict for an unchecked take, ignores a damaged check.json, and reads a good one', async () => {
     const { studio, store, shoot, takeId } = await setup();
-    await store.saveTake({ ...takeOf(shoot.id, takeId, 'ready'), delivery: null });
+    await store.saveTake({ ...takeRecord(shoot.id, takeId, 'ready', { width: 540, height: 960 }), delivery: null });
     expect(await studio.dispatch('check.take-verdicts', { shootId: shoot.id })).toEqual({ ok: true, value: { verdicts: [], auto: [] } });
     const file = path.join(await store.takeDir(shoot.id, takeId), 'check.json');
     writeFileSync(file, '{ not json');
@@ -105,7 +87,7 @@ describe('a take’s saved check (check.json)', () => {
 
   it('shoot.files lists only finished takes by name and makes the shoot’s exports folder', async () => {
     const { studio, store, shoot, takeId } = await setup();
-    await store.saveTake(takeOf(shoot.id, takeId, 'finalizing'));
+    await store.saveTake(takeRecord(shoot.id, takeId, 'finalizing', { width: 540, height: 960 }));
     const r = await studio.dispatch('shoot.files', { shootId: shoot.id });
     expect(r).toMatchObject({ ok: true, value: { shootName: 'Loop shoot', takes: [] } });
     if (r.ok) expect((r.value as { exportsDir: string }).exportsDir).toBe(path.join(await store.shootDir(shoot.id), 'exports'));

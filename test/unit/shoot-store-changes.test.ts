@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ShootStore } from '../../src/main/services/shoot-store';
-import { TakeSchema } from '../../src/shared/api';
+import { takeRecord } from './helpers/takes';
 
 /**
  * Features change a finished take's take.json from their own lifecycle hooks at the same moment
@@ -15,24 +15,7 @@ describe('take changes through the store', () => {
     const store = new ShootStore(async () => root);
     const shoot = await store.createShoot('changes', '');
     const id = await store.allocateTakeId(shoot.id);
-    const now = new Date().toISOString();
-    await store.saveTake(
-      TakeSchema.parse({
-        schemaVersion: 1,
-        id,
-        shootId: shoot.id,
-        name: id,
-        status: 'ready',
-        createdAt: now,
-        recording: { mimeType: 'video/x-matroska', rawFile: 'raw.mkv', bytes: 0, chunks: 0, startedAt: now, stoppedAt: now },
-        devices: {
-          camera: { deviceId: 'c', label: 'cam', width: 1080, height: 1920, frameRate: 25 },
-          microphone: { deviceId: 'm', label: 'mic', sampleRate: 48000, channelCount: 1, echoCancellation: false, noiseSuppression: false, autoGainControl: false },
-        },
-        delivery: null,
-        error: null,
-      }),
-    );
+    await store.saveTake(takeRecord(shoot.id, id, 'ready'));
     // 20 concurrent read-change-saves, each adding its own marker: without one change at a time,
     // most of them read the same old record and overwrite each other.
     await Promise.all(

@@ -7,26 +7,9 @@ import { createStudio } from '../../src/main/studio';
 import { TakeSchema, type Take } from '../../src/shared/api';
 import type { Finding } from '../../src/shared/findings';
 import { repoRoot } from './helpers/media';
+import { takeRecord } from './helpers/takes';
 
 const sharedModel = path.resolve(repoRoot, '../shared/models/face_landmarker.task');
-
-function takeOf(shootId: string, id: string, status: Take['status']): Take {
-  return TakeSchema.parse({
-    schemaVersion: 1,
-    id,
-    shootId,
-    name: id,
-    status,
-    createdAt: new Date().toISOString(),
-    recording: { mimeType: 'video/x-matroska', rawFile: 'raw.mkv', bytes: 0, chunks: 0, startedAt: new Date().toISOString(), stoppedAt: null },
-    devices: {
-      camera: { deviceId: 'c', label: 'cam', width: 1080, height: 1920, frameRate: 25 },
-      microphone: { deviceId: 'm', label: 'mic', sampleRate: 48000, channelCount: 1, echoCancellation: false, noiseSuppression: false, autoGainControl: false },
-    },
-    delivery: null,
-    error: null,
-  });
-}
 
 const finding = (over: Partial<Finding> = {}): Finding => ({
   rule: 'face.multiple',
@@ -52,14 +35,14 @@ describe('vision handlers', () => {
     const { store } = studio.context;
     const shoot = await store.createShoot('vision', '');
     const takeId = await store.allocateTakeId(shoot.id);
-    await store.saveTake(takeOf(shoot.id, takeId, 'finalizing'));
+    await store.saveTake(takeRecord(shoot.id, takeId, 'finalizing'));
 
     const first = await studio.dispatch('vision.findings', { shootId: shoot.id, takeId, findings: [finding()] });
     expect(first).toEqual({ ok: true, value: { stored: 'pending', count: 1 } });
     expect((await store.getTake(shoot.id, takeId)).findings).toBeUndefined();
 
     // The recorder saves the finished take (its own copy, without findings) and fires 'finalized'.
-    const ready = await store.saveTake({ ...takeOf(shoot.id, takeId, 'ready') });
+    const ready = await store.saveTake({ ...takeRecord(shoot.id, takeId, 'ready') });
     await studio.context.lifecycle.emit('finalized', ready);
     await expect.poll(async () => (await store.getTake(shoot.id, takeId)).findings?.length ?? 0).toBe(1);
 
@@ -93,7 +76,7 @@ describe('vision handlers', () => {
   });
 
   it('a take.json from before findings existed still reads', () => {
-    const old = { ...takeOf('s1', 'take-001', 'ready') } as Partial<Take>;
+    const old = { ...takeRecord('s1', 'take-001', 'ready') } as Partial<Take>;
     delete old.findings;
     expect(TakeSchema.safeParse(old).success).toBe(true);
   });
