@@ -13,7 +13,7 @@ test('check a file on the studio machine: progress, verdict, findings; a click s
   await expect(page.getByTestId('check-progress')).toBeVisible();
   await shot(page, 'check-progress-en');
   await expect(page.getByTestId('verdict')).toBeVisible({ timeout: 300_000 });
-  const vfr = page.locator('[data-testid="finding"][data-rule="video.vfr"]');
+  const vfr = page.locator('[data-testid="finding"][data-rule="format.vfr"]');
   await expect(vfr).toBeVisible();
   await shot(page, 'check-result-en');
   const narration = page.locator('[data-testid="finding"][data-rule="narration.duration"]');

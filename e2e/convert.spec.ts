@@ -58,7 +58,7 @@ test('import a folder, see the problems, convert with progress, cancel, merge', 
   await expect(page.getByTestId('convert-item')).toHaveCount(3);
   await expect(item(page, 'take.mov').getByTestId('convert-item-error')).toHaveAttribute('data-code', 'bad-argument');
   const hlg = item(page, hlgName);
-  for (const rule of ['format.mov', 'format.video-codec', 'format.hdr', 'format.bit-depth', 'format.fps', 'format.rotation', 'format.audio-rate']) {
+  for (const rule of ['format.container', 'format.video-codec', 'format.hdr', 'format.bit-depth', 'format.fps', 'format.rotation', 'format.audio-rate']) {
     await expect(hlg.locator(`[data-rule="${rule}"]`)).toBeVisible();
   }
   await expect(hlg.locator('[data-rule="format.hdr"]')).toHaveAttribute('data-section', '§1.2.3, §7.1');
@@ -67,7 +67,7 @@ test('import a folder, see the problems, convert with progress, cancel, merge', 
   await expect(hlg).toContainText(`Output: ${path.join(folder, 'IMG_0001 HLG.mp4')}`);
   await shot(page, 'convert-01-problems-en');
   await setLanguage(page, 'zh-CN');
-  await expect(hlg.locator('[data-rule="format.mov"]')).toContainText('MOV，不是 MP4');
+  await expect(hlg.locator('[data-rule="format.container"]')).toContainText('MOV，不是 MP4');
   await shot(page, 'convert-01-problems-zh-CN');
   await setLanguage(page, 'en');
 

@@ -2,7 +2,7 @@
  * A finding: one breach of the collection standard, found live (vision monitor), offline (checker),
  * by keying analysis, by the convert screen's probe (ingest) or by voice QC. ONE shape studio-wide
  * (DESIGN.md "Findings have one shape everywhere"; ADR 0003). Rule ids are stable and dotted
- * (`face.multiple`, `video.fps` …) and each is a line in the rule registry (`src/shared/rules`),
+ * (`face.multiple`, `format.fps` …) and each is a line in the rule registry (`src/shared/rules`),
  * which holds its §, default severity, title and message template in en and zh-CN.
  *
  * Times: `start`/`end` are always numbers (media seconds). A finding about the whole file (its
@@ -14,7 +14,7 @@ import { z } from 'zod';
 export const SeveritySchema = z.enum(['error', 'warn', 'info']);
 export type Severity = z.infer<typeof SeveritySchema>;
 
-/** `face.multiple`, `lips.open-in-silence`, `video.fps` … */
+/** `face.multiple`, `lips.open-in-silence`, `format.fps` … */
 export const RuleIdSchema = z.string().regex(/^[a-z][a-z0-9-]*(\.[a-z0-9][a-z0-9-]*)+$/, 'must be a dotted rule id');
 
 /** Placeholder values of the rule's message template (`{{fps}}`, `{{count}}` …). */
@@ -45,6 +45,13 @@ export type Finding = z.infer<typeof FindingSchema>;
  */
 export const RULE_ALIASES: Readonly<Record<string, string>> = {
   'silent.lips-open': 'lips.open-in-silence',
+  // The checker and the convert screen named the same format problems twice until Nov 2026.
+  'format.mov': 'format.container',
+  'video.vfr': 'format.vfr',
+  'video.fps': 'format.fps',
+  'video.resolution': 'format.resolution',
+  'video.hdr': 'format.hdr',
+  'video.orientation': 'format.landscape',
 };
 
 /**

@@ -67,7 +67,7 @@ describe('acceptance checker on real faces', () => {
     const cuts = report.findings.filter((f) => f.rule === 'frames.discontinuous' && f.message.startsWith('Cut'));
     expect(cuts.length).toBeGreaterThanOrEqual(2);
     expect(rules(report).some((r) => r.startsWith('face.'))).toBe(true);
-    expect(rules(report)).toContain('video.fps');
+    expect(rules(report)).toContain('format.fps');
   }, 240_000);
 
   it('driving-d0 (green screen, black bar at the bottom, no audio) and the same as MOV', async () => {
@@ -80,9 +80,9 @@ describe('acceptance checker on real faces', () => {
     expect(rules(asMov.report, 'error')).toContain('format.container');
   }, 180_000);
 
-  it('talking-1 (variable frame rate) → video.vfr; one face, frontal', async () => {
+  it('talking-1 (variable frame rate) → format.vfr; one face, frontal', async () => {
     const { report } = await checkFile(mediaFile('talking-1.mp4'), { preset: 'multi-aux', faces });
-    expect(rules(report)).toContain('video.vfr');
+    expect(rules(report)).toContain('format.vfr');
     expect(rules(report)).not.toContain('face.multiple');
     expect(rules(report, 'error')).not.toContain('face.angle');
   }, 180_000);

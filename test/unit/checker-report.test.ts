@@ -137,6 +137,9 @@ describe('report HTML', () => {
     expect(zh).toContain('画面定格');
     expect(en).toContain('11 times · 11 ranges');
     expect(zh).toContain('11 次 · 11 段');
+    // Ten frozen stretches are worded by their count; their times are the ranges, not the first one's.
+    expect(en).toContain('Frozen picture in 10 places');
+    expect(zh).toContain('有 10 处画面定格');
   });
 
   it('names shoot, talent, take, preset, markers, date, tool, ffmpeg and face model versions', () => {

@@ -149,7 +149,7 @@ describe('format and segment rules, verdict, report', () => {
     audio: null,
   };
   it('uses the fixed rule ids', () => {
-    expect(formatFindings(probe).map((f) => f.rule).sort()).toEqual(['format.container', 'video.fps', 'video.hdr', 'video.orientation']);
+    expect(formatFindings(probe).map((f) => f.rule).sort()).toEqual(['format.container', 'format.fps', 'format.hdr', 'format.landscape']);
     expect(formatFindings({ ...probe, container: 'mp4', video: { ...probe.video!, hdr: 'none', rFrameRate: { num: 25, den: 1, fps: 25 }, avgFrameRate: { num: 25, den: 1, fps: 25 }, displayWidth: 1080, displayHeight: 1920 } })).toEqual([]);
   });
   it('silent segment and narration length follow the preset', () => {

@@ -21,7 +21,7 @@ import { formatFindings } from '../../src/shared/qc/format-rules';
 import { multiSceneFindings, returnPoseFindings, type PoseSample } from '../../src/shared/qc/pose-rules';
 import { CheckReportSchema } from '../../src/shared/qc/report';
 import { segmentFindings, segmentPlan } from '../../src/shared/qc/segment-rules';
-import { countWords, LANGS, placeholders, renderFinding, RULES, ruleDef, ruleMessage, ruleTitle } from '../../src/shared/rules';
+import { countWords, LANGS, placeholders, renderBrief, renderFinding, renderGroupMessage, RULES, ruleDef, ruleMessage, ruleTitle, TIME_PLACEHOLDERS } from '../../src/shared/rules';
 import { GREEN_PARAMS_DEFAULTS } from '../../src/shared/standards';
 import type { ProbeResult, VideoFacts } from '../../src/shared/probe';
 import { coverageFinding, FindingsLog, VISION_RULE_IDS, type MonitorState, type RuleState, type VisionRuleId } from '../../src/shared/vision/analysis';
@@ -332,6 +332,43 @@ describe('rule registry', () => {
     const old = { rule: 'silent.lips-open', severity: 'error', section: '§1.2.1', start: 1, end: 2, message: 'x', startFrame: 25, endFrame: 50 };
     const parsed = CheckReportSchema.shape.findings.parse([old]);
     expect(parsed[0]!.rule).toBe('lips.open-in-silence');
+  });
+
+  it('has a summary without times for every wording that quotes a time (several findings read together)', () => {
+    const times = new Set<string>(TIME_PLACEHOLDERS);
+    for (const r of RULES) {
+      const wordings: [string, (typeof r)['message']][] = [['', r.message], ...Object.entries(r.variants ?? {})];
+      for (const [kind, t] of wordings) {
+        if (!placeholders(t.en).some((p) => times.has(p))) continue;
+        const summary = r.summary?.[kind];
+        expect(summary, `${r.id}${kind ? `#${kind}` : ''} quotes a time and has no summary`).toBeDefined();
+        for (const lang of LANGS) expect(placeholders(summary![lang]).filter((p) => times.has(p)), `${r.id}#${kind} ${lang}`).toEqual([]);
+        expect(placeholders(summary!['zh-CN']).sort()).toEqual(placeholders(summary!.en).sort());
+      }
+    }
+  });
+
+  it('words two frozen stretches read together by count, not by the first one\'s times; one alone keeps its times', () => {
+    const frozen = (from: string, to: string) => ({ rule: 'frames.discontinuous', message: 'm', values: { kind: 'frozen', from, to } });
+    const two = [frozen('0:01.2', '0:01.9'), frozen('0:07.0', '0:07.5')];
+    expect(renderGroupMessage(two, 'en')).toBe('Frozen picture in 2 places: repeated frames make the trained avatar skip (§7.4)');
+    expect(renderGroupMessage(two, 'zh-CN')).toBe('有 2 处画面定格：重复的帧会让训练出的数字人跳帧（§7.4）');
+    expect(renderGroupMessage([two[0]!], 'en')).toContain('0:01.2–0:01.9');
+    // A rule whose message names no time: the same sentence for all.
+    const occl = { rule: 'lips.occluded', message: 'x', values: {} };
+    expect(renderGroupMessage([occl, occl], 'en')).toBe(renderFinding(occl, 'en'));
+  });
+
+  it('names each format problem once for the checker and the convert screen; old ids read through aliases', () => {
+    for (const [old, now] of [['video.vfr', 'format.vfr'], ['video.fps', 'format.fps'], ['video.resolution', 'format.resolution'], ['video.hdr', 'format.hdr'], ['video.orientation', 'format.landscape'], ['format.mov', 'format.container']]) {
+      expect(migrateFinding({ rule: old, start: 0, end: 1 })).toMatchObject({ rule: now });
+      expect(RULES.some((r) => r.id === old), old).toBe(false);
+    }
+    const mov = formatProblems(probe({ container: 'mov' }, {}));
+    const container = mov.find((f) => f.rule === 'format.container')!;
+    expect(renderBrief(container, 'en')).toBe('MOV, not MP4');
+    expect(renderFinding(container, 'en')).toContain('does not take MOV');
+    expect(formatFindings(probe({ container: 'mov' }, {})).find((f) => f.rule === 'format.container')?.severity).toBe('error');
   });
 
   it('counts with the right plural in both languages', () => {

@@ -38,7 +38,7 @@ describe('ConvertQueue.inspect', () => {
 
     expect(items.map((i) => i.name)).toEqual(['IMG_0002.MOV', 'IMG_0003.mov', 'IMG_0010.mp4', 'take.mov', 'missing.mov', 'jfk.wav']);
     const [mov, empty, mp4, relative, missing, wav] = items;
-    expect(mov?.problems.map((p) => p.rule)).toEqual(['format.mov', 'format.fps', 'format.resolution', 'format.audio-rate']);
+    expect(mov?.problems.map((p) => p.rule)).toEqual(['format.container', 'format.fps', 'format.resolution', 'format.audio-rate']);
     expect(mov?.suggestedOutput).toBe(path.join(dir, 'IMG_0002.mp4'));
     expect(empty?.error).toMatchObject({ code: 'unreadable-media' });
     expect(empty?.error?.message).toContain('empty');

@@ -82,7 +82,7 @@ describe('formatProblems (delivery format rules)', () => {
     );
     const found = formatProblems(p);
     expect(found.map((f) => f.rule)).toEqual([
-      'format.mov',
+      'format.container',
       'format.video-codec',
       'format.hdr',
       'format.bit-depth',
@@ -97,7 +97,7 @@ describe('formatProblems (delivery format rules)', () => {
       expect(formatRule(f.rule)?.fixedByConvert).toBe(true);
     }
     expect(found.find((f) => f.rule === 'format.hdr')).toMatchObject({ section: '§1.2.3, §7.1', values: { transfer: 'HLG' } });
-    expect(found.find((f) => f.rule === 'format.mov')?.section).toContain('§1.2.3');
+    expect(found.find((f) => f.rule === 'format.container')?.section).toContain('§1.2.3');
     expect(isConvertible(found)).toBe(true);
   });
 

@@ -17,7 +17,7 @@ export interface FormatRule {
   fixedByConvert: boolean;
 }
 
-/** Ids, §§ and wording are the registry's (src/shared/rules/ingest.ts); here only what converting does. */
+/** Ids, §§ and wording are the registry's (src/shared/rules/format.ts); here only what converting does. */
 const rule = (id: string, severity: Severity, fixedByConvert: boolean): FormatRule => ({
   id,
   section: ruleDef(id)?.section ?? '',
@@ -29,7 +29,6 @@ const rule = (id: string, severity: Severity, fixedByConvert: boolean): FormatRu
 export const FORMAT_RULES = {
   noVideo: rule('format.no-video', 'error', false),
   container: rule('format.container', 'warn', true),
-  mov: rule('format.mov', 'warn', true),
   videoCodec: rule('format.video-codec', 'warn', true),
   hdr: rule('format.hdr', 'warn', true),
   bitDepth: rule('format.bit-depth', 'warn', true),
@@ -60,17 +59,17 @@ const fpsOf = (num: number, den: number) => num / den;
 export function formatProblems(p: ProbeResult): Finding[] {
   const out: Finding[] = [];
   // Whole-file problems span [0, duration] (src/shared/findings.ts).
-  const add = (r: FormatRule, values?: FindingValues) =>
-    out.push(makeFinding(r.id, { start: 0, end: Math.max(0, p.durationSec), values, severity: r.severity }));
+  const add = (r: FormatRule, values?: FindingValues, section?: string) =>
+    out.push(makeFinding(r.id, { start: 0, end: Math.max(0, p.durationSec), values, severity: r.severity, section }));
 
   const v = p.video;
   if (!v) {
     add(FORMAT_RULES.noVideo);
   }
-  if (p.container === 'mov') {
-    add(FORMAT_RULES.mov, { container: 'MOV' });
-  } else if (p.container !== DELIVERY_CONTAINER.container) {
-    add(FORMAT_RULES.container, { container: p.container });
+  if (p.container !== DELIVERY_CONTAINER.container) {
+    // MOV is named in §1.2.3 as well as in the delivery format.
+    if (p.container === 'mov') add(FORMAT_RULES.container, { kind: 'mov', container: 'MOV' }, `§1.2.3, ${DELIVERY_CONTAINER.section}`);
+    else add(FORMAT_RULES.container, { container: p.container.toUpperCase() });
   }
   if (v) {
     if (v.codec !== DELIVERY_VIDEO.codec) {

@@ -1,36 +1,19 @@
 /**
- * Acceptance rules on a file's format (§1.2.3, §1.2.5, §7.1), from its probe. The ids, §§ and
- * wording are the registry's (src/shared/rules/format.ts); the thresholds are the standard's, in
- * standards.ts. Whole-file findings span [0, duration].
+ * The checker's judgement of a finished file's format (§1.2.3, §1.2.5, §7.1): the format problems
+ * the convert screen finds on an import (`src/shared/ingest/problems.ts`, one producer, one id per
+ * problem), at the registry's usual severity (a MOV the convert screen will fix is a warning there;
+ * a MOV handed to the platform is an error). Only what the platform judges on upload is reported
+ * here; codec, pixel format and audio format are the convert screen's business.
  */
-import type { Finding, FindingValues } from '../findings';
+import type { Finding } from '../findings';
+import { formatProblems } from '../ingest/problems';
 import type { ProbeResult } from '../probe';
-import { makeFinding } from '../rules';
-import { DELIVERY_CONTAINER, DELIVERY_FPS, DELIVERY_RESOLUTIONS, FPS_TOLERANCE } from '../standards';
+import { ruleDef } from '../rules';
+
+const CHECKED = new Set(['format.container', 'format.vfr', 'format.fps', 'format.resolution', 'format.landscape', 'format.hdr']);
 
 export function formatFindings(p: ProbeResult): Finding[] {
-  const out: Finding[] = [];
-  const end = p.durationSec;
-  const add = (rule: string, values?: FindingValues, value?: number) => out.push(makeFinding(rule, { start: 0, end, values, value }));
-
-  if (p.container !== DELIVERY_CONTAINER.container) {
-    add('format.container', p.container === 'mov' ? { kind: 'mov', container: 'MOV' } : { container: p.container.toUpperCase() });
-  }
-  const v = p.video;
-  if (!v) return out;
-  const target = DELIVERY_FPS.num / DELIVERY_FPS.den;
-  if (v.vfr) {
-    add('video.vfr', { fps: v.avgFrameRate.fps.toFixed(2) }, v.avgFrameRate.fps);
-  }
-  const fps = v.vfr ? v.avgFrameRate.fps : v.rFrameRate.fps;
-  if (Math.abs(fps - target) > target * FPS_TOLERANCE) {
-    add('video.fps', { fps: fps.toFixed(2) }, fps);
-  }
-  const short = Math.min(v.displayWidth, v.displayHeight);
-  if (!DELIVERY_RESOLUTIONS.shortSides.includes(short)) {
-    add('video.resolution', { width: v.displayWidth, height: v.displayHeight }, short);
-  }
-  if (v.displayWidth > v.displayHeight) add('video.orientation');
-  if (v.hdr !== 'none') add('video.hdr', { transfer: v.hdr.toUpperCase() });
-  return out;
+  return formatProblems(p)
+    .filter((f) => CHECKED.has(f.rule))
+    .map((f) => ({ ...f, severity: ruleDef(f.rule)?.severity ?? f.severity }));
 }

@@ -6,7 +6,7 @@
  * grouped per rule with their time ranges and a small thumbnail strip; the timeline has a legend.
  */
 import type { Severity } from '../findings';
-import { countWords, renderFinding, ruleTitle, type Lang, type Template } from '../rules';
+import { countWords, renderFinding, renderGroupMessage, ruleTitle, type Lang, type Template } from '../rules';
 import type { CheckReport, ReportAbout, ReportFinding } from './report';
 import { groupFindings, severityCounts, type FindingGroup } from './report-groups';
 import { clockTenths } from './spans';
@@ -254,17 +254,24 @@ function aboutList(r: CheckReport, lang: Lang, w: Words): string {
   ].join('')}</dl>`;
 }
 
-/** One message per kind of finding in the group ("Black frames …", "Frozen picture …"), with counts. */
+/**
+ * One sentence per kind of finding in the group ("Black frames …", "Frozen picture …"): a kind
+ * found once quotes its own times; found several times, the rule's summary with the count (the
+ * group's ranges list the times), never the first finding's times standing for all.
+ */
 function groupMessages(findings: ReportFinding[], lang: Lang, w: Words): string {
-  const byKind = new Map<string, { first: ReportFinding; count: number }>();
+  const byKind = new Map<string, ReportFinding[]>();
   for (const f of findings) {
     const k = typeof f.values?.kind === 'string' ? f.values.kind : '';
-    const e = byKind.get(k);
-    if (e) e.count++;
-    else byKind.set(k, { first: f, count: 1 });
+    byKind.set(k, [...(byKind.get(k) ?? []), f]);
   }
   return [...byKind.values()]
-    .map(({ first, count }) => `<p class="msg">${esc(renderFinding(first, lang))}${byKind.size > 1 || count > 1 ? ` <span class="muted">(${esc(countWords(lang, count, w.times))})</span>` : ''}</p>`)
+    .map((list) => {
+      const text = renderGroupMessage(list, lang);
+      // A message without times and without a summary is the same sentence each time: say how often.
+      const times = list.length > 1 && text === renderFinding(list[0]!, lang) ? ` <span class="muted">(${esc(countWords(lang, list.length, w.times))})</span>` : '';
+      return `<p class="msg">${esc(text)}${times}</p>`;
+    })
     .join('');
 }
 

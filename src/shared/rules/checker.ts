@@ -3,7 +3,7 @@
  * (§1.2.2, §7.2), poses of the premium and motion presets (§2.2, §3.3) and multi-scene (§4.1).
  * The per-frame face and lip rules are the live monitor's (vision.ts), under the same ids.
  */
-import { AUDIO_QC, CONTINUITY, SECOND_VOICE } from '../standards';
+import { AUDIO_QC, BLACK_BORDER, CONTINUITY, SECOND_VOICE } from '../standards';
 import type { RuleDef } from './types';
 
 const poseMessage = {
@@ -18,6 +18,16 @@ const noMarkers = {
 };
 
 export const checkerRules: RuleDef[] = [
+  {
+    id: 'video.black-border',
+    section: BLACK_BORDER.section,
+    severity: 'warn',
+    title: { en: 'Black border at the edge', 'zh-CN': '画面边缘有黑边' },
+    message: {
+      en: 'Black border at the frame edge ({{where}}): it shows up when the avatar is composited. Crop it away before upload.',
+      'zh-CN': '画面边缘有黑边（{{where}}）：合成数字人时会显出来。上传前请裁掉。',
+    },
+  },
   {
     // Issue #14: without face analysis a check must not look like a pass on faces and lips.
     id: 'faces.not-analysed',
@@ -60,6 +70,34 @@ export const checkerRules: RuleDef[] = [
           other: '{{count}} frames missing at {{at}} (timestamps jump by {{seconds}} s)',
         },
         'zh-CN': '{{at}} 处缺 {{count}} 帧（时间戳跳了 {{seconds}} 秒）',
+      },
+    },
+    summary: {
+      '': {
+        en: { one: 'The picture is not continuous in {{count}} place (§7.4)', other: 'The picture is not continuous in {{count}} places (§7.4)' },
+        'zh-CN': '画面有 {{count}} 处不连续（§7.4）',
+      },
+      black: {
+        en: {
+          one: 'Black frames in {{count}} place: no face there, the training task fails (§7.4). Cut them out or re-record.',
+          other: 'Black frames in {{count}} places: no face there, the training task fails (§7.4). Cut them out or re-record.',
+        },
+        'zh-CN': '有 {{count}} 处黑帧：那里没有人脸，训练任务会失败（§7.4）。请剪掉或重录。',
+      },
+      frozen: {
+        en: {
+          one: 'Frozen picture in {{count}} place: repeated frames make the trained avatar skip (§7.4)',
+          other: 'Frozen picture in {{count}} places: repeated frames make the trained avatar skip (§7.4)',
+        },
+        'zh-CN': '有 {{count}} 处画面定格：重复的帧会让训练出的数字人跳帧（§7.4）',
+      },
+      cut: {
+        en: { one: '{{count}} cut: the picture jumps; the trained avatar will skip there (§7.4)', other: '{{count}} cuts: the picture jumps; the trained avatar will skip there (§7.4)' },
+        'zh-CN': '{{count}} 处剪切：画面跳变，训练出的数字人会在那里跳帧（§7.4）',
+      },
+      gap: {
+        en: { one: 'Frames missing in {{count}} place (timestamps jump)', other: 'Frames missing in {{count}} places (timestamps jump)' },
+        'zh-CN': '有 {{count}} 处缺帧（时间戳跳变）',
       },
     },
   },
@@ -124,6 +162,12 @@ export const checkerRules: RuleDef[] = [
     severity: 'warn',
     title: { en: 'Clipped audio', 'zh-CN': '音频削波' },
     message: { en: 'Clipped audio at {{at}}: lower the microphone gain', 'zh-CN': '{{at}} 处音频削波：请调低话筒增益' },
+    summary: {
+      '': {
+        en: { one: 'Clipped audio in {{count}} place: lower the microphone gain', other: 'Clipped audio in {{count}} places: lower the microphone gain' },
+        'zh-CN': '有 {{count}} 处音频削波：请调低话筒增益',
+      },
+    },
   },
   {
     id: 'audio.level',

@@ -130,6 +130,36 @@ export function renderFinding(f: Pick<Finding, 'rule' | 'message' | 'values'> & 
   return /\{\{\s*\w+\s*\}\}/.test(out) ? f.message : out;
 }
 
+/** A finding in a few words (a badge): the rule's `brief` when it has one, else its message. */
+export function renderBrief(f: Pick<Finding, 'rule' | 'message' | 'values'>, lang: Lang): string {
+  const def = ruleDef(f.rule);
+  if (!def?.brief) return renderFinding(f, lang);
+  const out = fill(pickForm(def.brief[lang], lang, f.values), worded(f.values, lang));
+  return /\{\{\s*\w+\s*\}\}/.test(out) ? renderFinding(f, lang) : out;
+}
+
+/** Placeholders that name a time in the file: a message with one quotes one finding only. */
+export const TIME_PLACEHOLDERS = ['from', 'to', 'at'] as const;
+
+/**
+ * One sentence for several findings of one rule and kind read together: the finding's own message
+ * when there is one, else the rule's summary for the kind with the count (the times are the
+ * group's ranges), else — a message without times — the first finding's message.
+ */
+export function renderGroupMessage(findings: readonly Pick<Finding, 'rule' | 'message' | 'values'>[], lang: Lang): string {
+  const first = findings[0];
+  if (!first) return '';
+  if (findings.length === 1) return renderFinding(first, lang);
+  const def = ruleDef(first.rule);
+  const kind = typeof first.values?.kind === 'string' ? first.values.kind : '';
+  const summary = def?.summary?.[kind] ?? (def?.variants?.[kind] ? undefined : def?.summary?.['']);
+  if (summary) {
+    const values = { ...first.values, count: findings.length };
+    return fill(pickForm(summary[lang], lang, values), worded(values, lang));
+  }
+  return renderFinding(first, lang);
+}
+
 /** What to do about a finding, when its rule says (keying). */
 export function ruleAction(id: string, lang: Lang, values?: FindingValues): string | null {
   const def = ruleDef(id);

@@ -43,4 +43,13 @@ export interface RuleDef {
   variants?: Record<string, Localized>;
   /** What to do about it, when the message does not say. */
   action?: Localized;
+  /** A few words for a badge (the convert screen's list); the message where absent. */
+  brief?: Localized;
+  /**
+   * The sentence for several findings of one kind read together (a report group, a list): the
+   * message without its times, which the group's ranges show. Keyed by kind, '' for `message`.
+   * Only `{{count}}` and the finding's own non-time values may be used. Required where the
+   * template names a time (`{{from}}`, `{{to}}`, `{{at}}`): the registry test says so.
+   */
+  summary?: Record<string, Localized>;
 }

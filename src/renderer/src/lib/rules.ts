@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import type { Finding } from '../../../shared/findings';
-import { renderFinding, ruleAction, ruleCheckName, ruleTitle, type Lang } from '../../../shared/rules';
+import { renderBrief, renderFinding, renderGroupMessage, ruleAction, ruleCheckName, ruleTitle, type Lang } from '../../../shared/rules';
 
 /** The UI language as a registry language (anything not Chinese reads English). */
 export function registryLang(language: string | undefined): Lang {
@@ -16,6 +16,8 @@ export function useRuleText() {
     title: (id: string) => ruleTitle(id, lang),
     checkName: (id: string) => ruleCheckName(id, lang),
     message: (f: Pick<Finding, 'rule' | 'message' | 'values'> & { kind?: string }) => renderFinding(f, lang),
+    brief: (f: Pick<Finding, 'rule' | 'message' | 'values'>) => renderBrief(f, lang),
+    groupMessage: (findings: readonly Pick<Finding, 'rule' | 'message' | 'values'>[]) => renderGroupMessage(findings, lang),
     action: (f: Pick<Finding, 'rule' | 'values'>) => ruleAction(f.rule, lang, f.values),
   };
 }

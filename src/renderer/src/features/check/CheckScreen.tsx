@@ -141,7 +141,7 @@ export function CheckScreen() {
           <p className="muted">{t('check.intro')}</p>
         )}
       </section>
-      <aside className="right">{report && <FindingsList findings={report.findings} onSeek={seek} />}</aside>
+      <aside className="right">{report && <FindingsList findings={report.findings} durationSec={report.stats.durationSec} onSeek={seek} />}</aside>
     </main>
   );
 }

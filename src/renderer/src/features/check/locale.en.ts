@@ -16,6 +16,9 @@ export const checkEn = {
     stats: '{{frames}} of {{total}} frames analysed at {{size}} in {{seconds}} s',
     openReport: 'Open the full report',
     noFindings: 'No findings.',
+    times: '{{count}} times',
+    wholeFile: 'whole file',
+    moreRanges: '+{{count}} more',
     severity: { error: 'error', warn: 'warning', info: 'info' },
   },
 };

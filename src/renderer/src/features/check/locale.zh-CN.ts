@@ -18,6 +18,9 @@ export const checkZhCN: Shape<typeof checkEn> = {
     stats: '已分析 {{frames}} / {{total}} 帧（{{size}}），用时 {{seconds}} 秒',
     openReport: '打开完整报告',
     noFindings: '没有发现问题。',
+    times: '{{count}} 次',
+    wholeFile: '整个文件',
+    moreRanges: '另有 {{count}} 段',
     severity: { error: '错误', warn: '警告', info: '提示' },
   },
 };

@@ -38,7 +38,7 @@ function ProblemBadge({ f }: { f: Finding }) {
       data-section={f.section}
       title={`${f.message} — ${t(fixed ? 'convert.files.fixedByConvert' : 'convert.files.staysAfter')}`}
     >
-      <span className="cv-badge-text">{rules.message(f)}</span>
+      <span className="cv-badge-text">{rules.brief(f)}</span>
       <span className="cv-section">{f.section}</span>
     </li>
   );
