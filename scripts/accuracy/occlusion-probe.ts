@@ -114,9 +114,10 @@ function sectors(lms: Landmark[], w: number, h: number, rgba: Uint8Array | Buffe
   };
 }
 
+const extra = process.argv.slice(3).map((f) => [f, path.basename(f, '.mp4'), 0] as [string, string, number]);
 const out: Record<string, unknown[]> = {};
-for (const [clip, key, n] of clips) {
-  const file = path.join(media, clip);
+for (const [clip, key, n] of extra.length ? extra : clips) {
+  const file = path.isAbsolute(clip) ? clip : path.join(media, clip);
   const raw = await rawLandmarks(file, key, 'VIDEO', () => openRawAnalyzer('VIDEO'));
   const limit = n || raw.length / (key.endsWith('x2') ? 2 : 1);
   const rows: unknown[] = [];
