@@ -186,10 +186,14 @@ test('short_hamilton_clip.mp4: lips.occluded against hand labels (microphone, ha
   };
   console.log('hamilton occlusion', JSON.stringify(summary));
   writeFileSync(path.join(results, 'vision-hamilton-occlusion.json'), JSON.stringify(summary, null, 1));
-  // A guard against regressions, not a claim of quality: see the issue note for what it misses.
+  // A guard against regressions, not a claim of quality: see README "Accuracy" for what it misses.
+  // Measured with the skin-over-part-of-the-lips check and the 2-frame minimum (issue #14): frame
+  // precision 0.97, recall 0.67 (was 0.55), 1/90 false alarms; every episode but 112-114 found.
   expect(summary.precision).toBeGreaterThanOrEqual(0.9);
   expect(fp).toBeLessThanOrEqual(2);
-  expect(summary.recall).toBeGreaterThanOrEqual(0.4);
+  expect(summary.recall).toBeGreaterThanOrEqual(0.6);
+  // The fingers at the mouth corner and the 2-frame blurred hand sweep (missed before).
+  expect(episodes.filter((e) => e.frames === '132-137' || e.frames === '141-142').every((e) => e.found)).toBe(true);
 
   await page.evaluate(() => window.visionHarness.init('IMAGE'));
   await analyseFiles(page, [deriveImage('short_hamilton_clip.mp4', 'hamilton-f190.png', ['-vf', 'select=eq(n\\,190)'])], { show: true });

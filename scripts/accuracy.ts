@@ -26,6 +26,8 @@ interface Case {
   voiceMix?: string[];
   preset?: PresetId;
   heldOut?: boolean;
+  /** Second-voice cases: single, different pitch, similar pitch or overlap (the breakdown table). */
+  voiceGroup?: string;
   rules: string[];
   episodes: Record<string, [number, number, string][]>;
 }
@@ -66,6 +68,8 @@ interface Score {
   dt: number[];
 }
 const scores = { main: new Map<string, Score>(), held: new Map<string, Score>() };
+/** Per voiceGroup: cases and how many got an audio.second-voice finding. */
+const voiceGroups = new Map<string, { cases: number; flagged: number }>();
 
 /** Findings of a rule, read the way the labels are written (frames.frozen = the frozen kind of frames.discontinuous). */
 function findingsOf(findings: Finding[], rule: string): Finding[] {
@@ -125,6 +129,12 @@ async function main(): Promise<void> {
       const { report } = await checkFile(file, { preset: c.preset ?? 'motion-actions', faces: needsFaces ? faces : null });
       console.log(`${c.heldOut ? '[held out] ' : ''}${c.id} (${((Date.now() - t0) / 1000).toFixed(0)} s)`);
       for (const l of score(c, report.findings, report.stats.durationSec)) console.log(l);
+      if (c.voiceGroup) {
+        const g = voiceGroups.get(c.voiceGroup) ?? { cases: 0, flagged: 0 };
+        g.cases++;
+        if (findingsOf(report.findings, 'audio.second-voice').length) g.flagged++;
+        voiceGroups.set(c.voiceGroup, g);
+      }
     }
   } finally {
     await faces?.close();
@@ -132,6 +142,11 @@ async function main(): Promise<void> {
   }
   console.log('\nLabelled set (episode level: a finding that overlaps a labelled episode ±0.05 s is true)\n');
   console.log(table(scores.main));
+  if (voiceGroups.size) {
+    console.log('\naudio.second-voice by kind of case (single speakers: false alarms; mixes: hits)\n');
+    console.log('| case kind | cases | with a second-voice finding | rate |\n|---|---|---|---|');
+    for (const [g, v] of voiceGroups) console.log(`| ${g} | ${v.cases} | ${v.flagged} | ${(v.flagged / v.cases).toFixed(2)} |`);
+  }
   if (scores.held.size) {
     console.log('\nHeld-out clip (labelled and measured last)\n');
     console.log(table(scores.held));

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { FACE_FRAMING, LIPS_GAP } from '../../src/shared/standards';
-import { colourRectFor, headAngles, lipColour, lipStateOf, measureFrame, primaryFace } from '../../src/shared/vision/analysis';
-import { face, matrix, picture, result } from './helpers/vision';
+import { colourRectFor, headAngles, lipColour, lipStateOf, measureFrame, primaryFace, skinOverLips } from '../../src/shared/vision/analysis';
+import { face, matrix, fingerOverCorner, picture, result } from './helpers/vision';
 import { LIPS_INNER, LIPS_OUTER } from '../../src/shared/vision/mesh';
 
 describe('head angles from the transformation matrix', () => {
@@ -91,6 +91,22 @@ describe('the lip colour check', () => {
     expect(m?.lipColour?.contrast).toBeGreaterThan(0.05);
     expect(m?.occluded).toBe(false);
     expect(m?.lips).toBe('open');
+    // Teeth are less red than skin and the interior is dark: no third of the ring reads as skin.
+    expect(skinOverLips(m!.lipColour!)).toBe(false);
+  });
+
+  it('fingers over one mouth corner: that third of the ring reads as skin, the other thirds stay lips', () => {
+    const big = face({ w: 0.6, h: 0.8, frame: size });
+    const clear = measureFrame(result([big]), size, () => picture(size, big, [190, 90, 95])).faces[0]!.lipColour!;
+    const corner = measureFrame(result([big]), size, () => fingerOverCorner(size, big)).faces[0]!.lipColour!;
+    expect(clear.sectors).toHaveLength(3);
+    expect(skinOverLips(clear)).toBe(false);
+    expect(clear.sectors.every((k) => k.contrast > 0.1 && k.luma < 0.85)).toBe(true);
+    expect(skinOverLips(corner)).toBe(true);
+    const skinLike = corner.sectors.filter((k) => Math.abs(k.contrast) < 0.005 && k.luma > 0.95);
+    expect(skinLike).toHaveLength(1);
+    // The whole ring keeps more than half its redness: the whole-ring fade alone would miss it.
+    expect(corner.contrast).toBeGreaterThan(0.5 * clear.contrast);
   });
 
   it('sees a black microphone over the lips as covered, and a hand as skin (no redness)', () => {

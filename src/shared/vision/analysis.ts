@@ -30,6 +30,8 @@ import {
   INNER_LIP_TOP,
   LIPS_INNER,
   LIPS_OUTER,
+  MOUTH_CORNER_LEFT,
+  MOUTH_CORNER_RIGHT,
 } from './mesh';
 
 // ─── Input ──────────────────────────────────────────────────────────────────────────────────────
@@ -85,6 +87,18 @@ export interface LipColour {
   pixels: number;
   /** Share of the ring's samples that were teeth or mouth interior (left out: the mouth is no occluder). */
   mouthShare: number;
+  /**
+   * The ring cut into thirds along the mouth (subject's right corner → left corner): redness against
+   * the cheeks and luma as a share of the cheeks' luma, per third (pixels 0 when none were judged).
+   * A finger over one corner makes that third look like the cheek while the rest stays lip.
+   */
+  sectors: LipSector[];
+}
+
+export interface LipSector {
+  contrast: number;
+  luma: number;
+  pixels: number;
 }
 
 export interface FaceMeasurement {
@@ -290,6 +304,12 @@ export function lipColour(lms: Landmark[], size: FrameSize, region: RgbaRegion):
   let n = 0;
   let mouth = 0;
   let outside = 0;
+  const sectors = Array.from({ length: LIPS_OCCLUDED.sectors }, () => ({ rg: 0, luma: 0, n: 0 }));
+  const cr = lms[MOUTH_CORNER_RIGHT];
+  const cl = lms[MOUTH_CORNER_LEFT];
+  const [ax, ay] = cr ? px(cr, size) : [b.x0, (b.y0 + b.y1) / 2];
+  const [bx, by] = cl ? px(cl, size) : [b.x1, (b.y0 + b.y1) / 2];
+  const axisLen2 = Math.max(1, (bx - ax) ** 2 + (by - ay) ** 2);
   for (let y = b.y0 + step / 2; y < b.y1; y += step) {
     for (let x = b.x0 + step / 2; x < b.x1; x += step) {
       if (!insidePolygon(x, y, outer) || (inner.length >= 3 && insidePolygon(x, y, inner))) continue;
@@ -306,6 +326,13 @@ export function lipColour(lms: Landmark[], size: FrameSize, region: RgbaRegion):
         continue;
       }
       lipRg += s.rg;
+      const along = ((x - ax) * (bx - ax) + (y - ay) * (by - ay)) / axisLen2;
+      const sec = sectors[Math.max(0, Math.min(sectors.length - 1, Math.floor(along * sectors.length)))];
+      if (sec) {
+        sec.rg += s.rg;
+        sec.luma += s.luma;
+        sec.n++;
+      }
       if (isDark) {
         dark++;
         if (s.rg < skinRg + 0.02) grey++;
@@ -316,7 +343,14 @@ export function lipColour(lms: Landmark[], size: FrameSize, region: RgbaRegion):
   if (n + mouth < 8 || outside > n + mouth) return null;
   // A ring that is nearly all teeth and mouth (lips stretched thin): the lips say too little.
   if (n < 8) return null;
-  return { contrast: lipRg / n - skinRg, darkShare: dark / n, greyShare: grey / n, pixels: n, mouthShare: mouth / (n + mouth) };
+  return {
+    contrast: lipRg / n - skinRg,
+    darkShare: dark / n,
+    greyShare: grey / n,
+    pixels: n,
+    mouthShare: mouth / (n + mouth),
+    sectors: sectors.map((k) => (k.n ? { contrast: k.rg / k.n - skinRg, luma: k.luma / k.n / skinLuma, pixels: k.n } : { contrast: 0, luma: 0, pixels: 0 })),
+  };
 }
 
 /**
@@ -325,6 +359,19 @@ export function lipColour(lms: Landmark[], size: FrameSize, region: RgbaRegion):
  */
 export function looksOccluded(c: LipColour): boolean {
   return c.greyShare > LIPS_OCCLUDED.maxGreyShare;
+}
+
+/**
+ * Skin over part of the lips (a finger at a mouth corner, a hand sweeping across): some third of
+ * the ring is as red and as bright as the cheeks. Lips are redder and darker than the cheeks under
+ * any light that falls on both; teeth and the mouth interior are already left out (teeth are less
+ * red than skin, the interior dark). Judged only against a face the rules have watched for a while
+ * (VisionRules): the first frames of a new face or shot are not judged.
+ */
+export function skinOverLips(c: LipColour): boolean {
+  return c.sectors.some(
+    (k) => k.pixels >= LIPS_OCCLUDED.sectorMinPixels && k.contrast <= LIPS_OCCLUDED.skinSectorMaxContrast && k.luma >= LIPS_OCCLUDED.skinSectorMinLuma,
+  );
 }
 
 /** Lips from the inner-lip gap: open from LIPS_GAP.openFrom, unknown when the mouth is covered. */
@@ -499,7 +546,9 @@ export class VisionRules {
     // occluded null) and the history is neither used nor extended.
     if (face.occluded === null) return null;
     const faded = base !== null && base >= LIPS_OCCLUDED.baselineMinContrast && c < base * LIPS_OCCLUDED.fadeRatio;
-    const covered = face.occluded || faded;
+    // Skin over one part of the lips: only on a face watched long enough to know its lips.
+    const skin = this.lipBaseline.length >= LIPS_OCCLUDED.baselineMinFrames && skinOverLips(face.lipColour);
+    const covered = face.occluded || faded || skin;
     if (!covered) {
       this.lipBaseline.push(c);
       if (this.lipBaseline.length > LIPS_OCCLUDED.baselineFrames) this.lipBaseline.shift();

@@ -19,6 +19,10 @@ export const FACE_OVAL = [
 export const INNER_LIP_TOP = 13;
 export const INNER_LIP_BOTTOM = 14;
 
+/** Mouth corners (subject's right, left): the axis the lip ring's sectors are cut along. */
+export const MOUTH_CORNER_RIGHT = 61;
+export const MOUTH_CORNER_LEFT = 291;
+
 /** Outer eye corners: their distance normalises the lip gap. */
 export const EYE_OUTER_RIGHT = 33;
 export const EYE_OUTER_LEFT = 263;

@@ -99,3 +99,26 @@ export function picture(size: { width: number; height: number }, lms: Landmark[]
   return { rect: { x: 0, y: 0, width: size.width, height: size.height }, data };
 }
 
+
+/**
+ * `picture` with a finger over the mouth corner on the left of the picture: skin-coloured pixels
+ * over the third of the lips nearest that corner (the lip colour of the rest unchanged).
+ */
+export function fingerOverCorner(size: { width: number; height: number }, lms: Landmark[], lip: [number, number, number] = [190, 90, 95]): RgbaRegion {
+  const region = picture(size, lms, lip);
+  const data = region.data as Uint8ClampedArray;
+  const right = (lms[61] as Landmark).x * size.width;
+  const left = (lms[291] as Landmark).x * size.width;
+  const x0 = Math.min(right, left) - 2;
+  const x1 = Math.min(right, left) + Math.abs(left - right) / 3;
+  for (let y = 0; y < size.height; y++) {
+    for (let x = Math.max(0, Math.floor(x0)); x < Math.min(size.width, Math.ceil(x1)); x++) {
+      const o = (y * size.width + x) * 4;
+      if (data[o] !== lip[0] || data[o + 1] !== lip[1]) continue;
+      data[o] = 205;
+      data[o + 1] = 160;
+      data[o + 2] = 135;
+    }
+  }
+  return region;
+}
