@@ -28,6 +28,10 @@ export async function openFaceAnalyzer(
     workers?: number;
     /** VIDEO (tracking, one worker only): the single-worker path of before, for the benchmark's comparison. */
     mode?: 'IMAGE' | 'VIDEO';
+    /** auto (default): the GPU delegate on a real, verified GPU; gpu: on any WebGL2 (tests of the GPU path). */
+    delegate?: 'auto' | 'cpu' | 'gpu';
+    /** false: the landmarker skips blendshapes (jawOpen; no rule reads it). Default true. */
+    blendshapes?: boolean;
   } = {},
 ): Promise<FaceAnalyzer> {
   const env = opts.env ?? process.env;
@@ -40,7 +44,7 @@ export async function openFaceAnalyzer(
   const server = await startFrameHost({ rendererDir, hub, env });
   let page: Awaited<ReturnType<PageLauncher>> | null = null;
   try {
-    page = await launch(`${server.base}${FRAME_ANALYZER_PAGE}#token=${hub.token}&workers=${opts.workers ?? faceWorkers(env)}&mode=${opts.mode ?? 'IMAGE'}`);
+    page = await launch(`${server.base}${FRAME_ANALYZER_PAGE}#token=${hub.token}&workers=${opts.workers ?? faceWorkers(env)}&mode=${opts.mode ?? 'IMAGE'}&delegate=${opts.delegate ?? faceDelegate(env)}&blendshapes=${opts.blendshapes === false ? 0 : 1}`);
     const p = page;
     await hub.ready(60_000).catch(async (err: Error) => {
       const why = await p.describeFailure().catch(() => '');
@@ -60,6 +64,7 @@ export async function openFaceAnalyzer(
       return hub.concurrency;
     },
     timings: () => hub.timings(),
+    delegate: () => hub.delegate(),
     close: async () => {
       await hub.close();
       await opened.close().catch(() => {});
@@ -78,8 +83,16 @@ export function faceWorkers(env: NodeJS.ProcessEnv): number {
   return Math.min(MAX_PAGE_WORKERS, Math.max(1, n));
 }
 
-/** The default launcher: Debian's (or any installed) Chromium, headless, through playwright-core. */
-function headlessChromium(env: NodeJS.ProcessEnv): PageLauncher {
+/** CAPTURE_STUDIO_FACE_DELEGATE=cpu keeps the landmarker on the CPU even where a real GPU is found. */
+export function faceDelegate(env: NodeJS.ProcessEnv): 'auto' | 'cpu' {
+  return env.CAPTURE_STUDIO_FACE_DELEGATE?.trim().toLowerCase() === 'cpu' ? 'cpu' : 'auto';
+}
+
+/**
+ * The default launcher: Debian's (or any installed) Chromium, headless, through playwright-core.
+ * `args`: other flags (the GPU test drops --disable-gpu to get WebGL2 in software).
+ */
+export function headlessChromium(env: NodeJS.ProcessEnv, args: readonly string[] = HEADLESS_CHROMIUM_ARGS): PageLauncher {
   return async (url) => {
     const executablePath = findChromium(env);
     if (!executablePath) {
@@ -88,7 +101,7 @@ function headlessChromium(env: NodeJS.ProcessEnv): PageLauncher {
       });
     }
     const { chromium } = await import('playwright-core');
-    const browser = await chromium.launch({ executablePath, args: HEADLESS_CHROMIUM_ARGS });
+    const browser = await chromium.launch({ executablePath, args: [...args] });
     try {
       const page = await browser.newPage();
       await page.goto(url);

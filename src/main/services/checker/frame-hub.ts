@@ -5,7 +5,7 @@ import { WebSocketServer, type WebSocket } from 'ws';
 import { encodeFrame } from '../../../shared/frame-feed';
 import { guardSocket, jsonObject, OnceLog, refuseUpgrade, utf8 } from '../../net-guard';
 import type { FrameMeasurement } from '../../../shared/vision/analysis';
-import type { FaceAnalyzer, FaceTimings, RgbaFrame } from './face-analyzer';
+import type { DelegateInfo, FaceAnalyzer, FaceTimings, RgbaFrame } from './face-analyzer';
 
 /** The most vision workers a page may say it runs (each holds a landmarker, ~100 MB). */
 export const MAX_PAGE_WORKERS = 8;
@@ -27,6 +27,7 @@ export class FrameHub implements FaceAnalyzer {
   private readonly pending = new Map<number, { resolve: (m: FrameMeasurement) => void; reject: (e: Error) => void; sentAt: number }>();
   private timestampMs = 0;
   private workers = 1;
+  private chosen: DelegateInfo | null = null;
   private readonly spent: FaceTimings = { frames: 0, roundTripMs: 0, workerMs: 0, detectMs: 0 };
   private readonly log: OnceLog;
 
@@ -69,6 +70,11 @@ export class FrameHub implements FaceAnalyzer {
       this.workers = Number.isSafeInteger(n) && (n as number) >= 1 ? Math.min(MAX_PAGE_WORKERS, n as number) : 1;
       return this.onConnected();
     }
+    if (msg.delegate && typeof msg.delegate === 'object') {
+      // Which delegate the page chose and why (GPU only on a real GPU that agreed with the CPU).
+      this.chosen = delegateInfo(msg.delegate as Record<string, unknown>);
+      return;
+    }
     if (!Number.isSafeInteger(msg.id)) throw new Error('an answer needs the frame id');
     const p = this.pending.get(msg.id as number);
     if (!p) return;
@@ -97,6 +103,11 @@ export class FrameHub implements FaceAnalyzer {
     return this.workers;
   }
 
+  /** The page's choice of the landmarker's delegate, once it has made it. */
+  delegate(): DelegateInfo | null {
+    return this.chosen;
+  }
+
   timings(): FaceTimings {
     return { ...this.spent };
   }
@@ -109,7 +120,7 @@ export class FrameHub implements FaceAnalyzer {
     this.timestampMs = Math.max(this.timestampMs + 1, Math.round(frame.t * 1000));
     return new Promise((resolve, reject) => {
       this.pending.set(id, { resolve, reject, sentAt: performance.now() });
-      ws.send(encodeFrame({ id, width: frame.width, height: frame.height, timestampMs: this.timestampMs }, frame.rgba));
+      ws.send(encodeFrame({ id, width: frame.width, height: frame.height, timestampMs: this.timestampMs }, frame.rgba, frame.headRoom ?? 0));
     });
   }
 
@@ -117,4 +128,19 @@ export class FrameHub implements FaceAnalyzer {
     this.page?.terminate();
     await new Promise<void>((r) => this.wss.close(() => r()));
   }
+}
+
+/** The page's word on its delegate, kept to plain, bounded values (the page is not trusted blindly). */
+function delegateInfo(d: Record<string, unknown>): DelegateInfo {
+  const text = (v: unknown) => (typeof v === 'string' ? v.slice(0, 300) : null);
+  const num = (v: unknown) => (typeof v === 'number' && Number.isFinite(v) ? v : null);
+  const largest = d.largest && typeof d.largest === 'object' ? (d.largest as Record<string, unknown>) : null;
+  return {
+    delegate: d.delegate === 'GPU' ? 'GPU' : 'CPU',
+    renderer: text(d.renderer),
+    realGpu: d.realGpu === true,
+    reason: text(d.reason) ?? '',
+    verifiedFrames: num(d.verifiedFrames),
+    largest: largest ? { lipGap: num(largest.lipGap), angleDeg: num(largest.angleDeg), boxEdge: num(largest.boxEdge) } : null,
+  };
 }

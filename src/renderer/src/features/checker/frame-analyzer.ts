@@ -3,15 +3,23 @@
  * the live monitor's vision workers, fed with frames main decodes, answering with each frame's
  * measurements. It connects back to the page's own origin with the token in its address.
  *
- * Address (#hash): token, workers (how many vision workers; main sizes it to the cores) and mode.
+ * Address (#hash): token, workers (how many vision workers; main sizes it to the cores), mode,
+ * delegate (auto | cpu | gpu) and blendshapes (0 = the landmarker skips them; the checker's rules
+ * never read them).
  * The landmarker runs in IMAGE mode: each frame is measured on its own, so the answer cannot depend
  * on which worker got the frame or what it saw before (issue #15). `mode=VIDEO` (tracking) is
  * honoured with one worker only: the accuracy harness's comparison and the benchmark's "before".
  * Measured (accuracy helper): a clip concatenated with itself gives identical landmarks in both
  * halves in either mode (d14, d18, hamilton).
+ *
+ * GPU delegate (delegate.ts): with delegate=auto a real GPU (probeGpu) gets one GPU worker, trusted
+ * only once it agrees with the CPU on the file's first frames; else the CPU pool. delegate=gpu tries
+ * it on any WebGL2, software too (tests: the GPU path's correctness, never its speed).
  */
 import { decodeFrame, FRAME_FEED_ROUTE } from '../../../../shared/frame-feed';
 import { VisionClient } from '../vision/vision-client';
+import { DelegateChoice } from './delegate';
+import { probeGpu } from './gpu-probe';
 
 const MAX_WORKERS = 8;
 
@@ -21,41 +29,46 @@ async function run(): Promise<void> {
   const asked = Number(params.get('workers') ?? 1);
   const count = Number.isInteger(asked) ? Math.min(MAX_WORKERS, Math.max(1, asked)) : 1;
   const runningMode = params.get('mode') === 'VIDEO' && count === 1 ? 'VIDEO' : 'IMAGE';
+  const blendshapes = params.get('blendshapes') !== '0';
+  const wanted = params.get('delegate');
   // Started one after another: loading several wasm modules at once only competes for the cores.
-  const idle: VisionClient[] = [];
-  for (let i = 0; i < count; i++) idle.push(await VisionClient.create({ runningMode }));
-  const waiting: ArrayBuffer[] = [];
+  const cpu: VisionClient[] = [];
+  for (let i = 0; i < count; i++) cpu.push(await VisionClient.create({ runningMode, blendshapes }));
+  const choice = await DelegateChoice.start({
+    wanted: wanted === 'gpu' || wanted === 'cpu' ? wanted : 'auto',
+    gpu: probeGpu(),
+    runningMode,
+    cpu,
+    createGpu: () => VisionClient.create({ runningMode, blendshapes, delegate: 'GPU' }),
+  });
+
   const scheme = window.location.protocol === 'https:' ? 'wss' : 'ws';
   const ws = new WebSocket(`${scheme}://${window.location.host}${FRAME_FEED_ROUTE}?token=${encodeURIComponent(token)}`);
   ws.binaryType = 'arraybuffer';
-
-  const dispatch = (): void => {
-    while (idle.length && waiting.length) {
-      const client = idle.pop()!;
-      void measure(client, waiting.shift()!).finally(() => {
-        idle.push(client);
-        dispatch();
-      });
-    }
+  choice.onDecided = (d) => {
+    document.body.dataset.delegate = d.delegate;
+    ws.send(JSON.stringify({ delegate: d }));
   };
-  const measure = async (client: VisionClient, data: ArrayBuffer): Promise<void> => {
+
+  const measure = async (data: ArrayBuffer): Promise<void> => {
     let id = 0;
     try {
       const { header, rgba } = decodeFrame(data);
       id = header.id;
       // raw: the accuracy harness also wants the landmarker's raw result (never the checker).
-      const r = await client.analyse({ width: header.width, height: header.height, data: rgba }, header.timestampMs, header.raw === true);
+      const r = await choice.analyse({ width: header.width, height: header.height, data: rgba }, header.timestampMs, header.raw === true);
       ws.send(JSON.stringify({ id, frame: r.frame, workerMs: r.totalMs, detectMs: r.detectMs, ...(r.raw ? { raw: r.raw } : {}) }));
     } catch (err) {
       ws.send(JSON.stringify({ id, error: (err as Error).message }));
     }
   };
 
-  ws.onopen = () => ws.send(JSON.stringify({ ready: true, workers: count, mode: runningMode }));
-  ws.onmessage = (ev) => {
-    waiting.push(ev.data as ArrayBuffer);
-    dispatch();
+  ws.onopen = () => {
+    ws.send(JSON.stringify({ ready: true, workers: count, mode: runningMode }));
+    // Decided already (CPU asked, no real GPU, or the GPU worker failed to start): say so now.
+    if (choice.decided) choice.onDecided?.(choice.decided);
   };
+  ws.onmessage = (ev) => void measure(ev.data as ArrayBuffer);
   document.body.dataset.state = 'running';
   document.body.dataset.workers = String(count);
 }

@@ -50,10 +50,10 @@ async function init(msg: Extract<ToWorker, { type: 'init' }>): Promise<void> {
     stage = 'landmarker';
     landmarker?.close();
     landmarker = await FaceLandmarker.createFromOptions(fileset, {
-      baseOptions: { modelAssetBuffer: model, delegate: 'CPU' },
+      baseOptions: { modelAssetBuffer: model, delegate: msg.delegate ?? 'CPU' },
       runningMode: msg.runningMode,
       numFaces: msg.numFaces,
-      outputFaceBlendshapes: true,
+      outputFaceBlendshapes: msg.blendshapes ?? true,
       outputFacialTransformationMatrixes: true,
     });
     mode = msg.runningMode;
