@@ -58,8 +58,6 @@ export async function benchChecker(): Promise<BenchEntry[]> {
     { label: 'faces-1-video', open: () => openFaceAnalyzer({ rendererDir, workers: 1, mode: 'VIDEO' }) },
     { label: 'faces-1-image', open: () => openFaceAnalyzer({ rendererDir, workers: 1, mode: 'IMAGE' }) },
     { label: `faces-pool`, open: () => openFaceAnalyzer({ rendererDir, workers: faceWorkers(process.env), mode: 'IMAGE' }) },
-    // The same without blendshapes (jawOpen, which no checker rule reads): the landmarker's share.
-    { label: `faces-pool-noblend`, open: () => openFaceAnalyzer({ rendererDir, workers: faceWorkers(process.env), mode: 'IMAGE', blendshapes: false }) },
   ];
   // BENCH_CHECK_RUNS=faces-pool (comma-separated labels) runs only those, e.g. a long RSS run.
   const only = process.env.BENCH_CHECK_RUNS?.split(',');

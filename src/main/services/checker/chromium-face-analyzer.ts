@@ -28,10 +28,8 @@ export async function openFaceAnalyzer(
     workers?: number;
     /** VIDEO (tracking, one worker only): the single-worker path of before, for the benchmark's comparison. */
     mode?: 'IMAGE' | 'VIDEO';
-    /** auto (default): the GPU delegate on a real, verified GPU; gpu: on any WebGL2 (tests of the GPU path). */
-    delegate?: 'auto' | 'cpu' | 'gpu';
-    /** false: the landmarker skips blendshapes (jawOpen; no rule reads it). Default true. */
-    blendshapes?: boolean;
+    /** cpu (default, faceDelegate(env)); gpu: a real GPU, verified on the first frames; gpu-any: any WebGL2 (tests). */
+    delegate?: 'cpu' | 'gpu' | 'gpu-any';
   } = {},
 ): Promise<FaceAnalyzer> {
   const env = opts.env ?? process.env;
@@ -44,7 +42,7 @@ export async function openFaceAnalyzer(
   const server = await startFrameHost({ rendererDir, hub, env });
   let page: Awaited<ReturnType<PageLauncher>> | null = null;
   try {
-    page = await launch(`${server.base}${FRAME_ANALYZER_PAGE}#token=${hub.token}&workers=${opts.workers ?? faceWorkers(env)}&mode=${opts.mode ?? 'IMAGE'}&delegate=${opts.delegate ?? faceDelegate(env)}&blendshapes=${opts.blendshapes === false ? 0 : 1}`);
+    page = await launch(`${server.base}${FRAME_ANALYZER_PAGE}#token=${hub.token}&workers=${opts.workers ?? faceWorkers(env)}&mode=${opts.mode ?? 'IMAGE'}&delegate=${opts.delegate ?? faceDelegate(env)}`);
     const p = page;
     await hub.ready(60_000).catch(async (err: Error) => {
       const why = await p.describeFailure().catch(() => '');
@@ -83,9 +81,13 @@ export function faceWorkers(env: NodeJS.ProcessEnv): number {
   return Math.min(MAX_PAGE_WORKERS, Math.max(1, n));
 }
 
-/** CAPTURE_STUDIO_FACE_DELEGATE=cpu keeps the landmarker on the CPU even where a real GPU is found. */
-export function faceDelegate(env: NodeJS.ProcessEnv): 'auto' | 'cpu' {
-  return env.CAPTURE_STUDIO_FACE_DELEGATE?.trim().toLowerCase() === 'cpu' ? 'cpu' : 'auto';
+/**
+ * CAPTURE_STUDIO_FACE_DELEGATE=gpu: the landmarker's GPU delegate where a real GPU is found and its
+ * answers agree with the CPU's on the file's first frames. Default cpu: the GPU graph's answers were
+ * measured to drift from the CPU's past the first frames (checker-gpu-delegate.test.ts, README Speed).
+ */
+export function faceDelegate(env: NodeJS.ProcessEnv): 'cpu' | 'gpu' {
+  return env.CAPTURE_STUDIO_FACE_DELEGATE?.trim().toLowerCase() === 'gpu' ? 'gpu' : 'cpu';
 }
 
 /**

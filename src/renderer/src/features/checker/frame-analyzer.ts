@@ -3,18 +3,18 @@
  * the live monitor's vision workers, fed with frames main decodes, answering with each frame's
  * measurements. It connects back to the page's own origin with the token in its address.
  *
- * Address (#hash): token, workers (how many vision workers; main sizes it to the cores), mode,
- * delegate (auto | cpu | gpu) and blendshapes (0 = the landmarker skips them; the checker's rules
- * never read them).
+ * Address (#hash): token, workers (how many vision workers; main sizes it to the cores), mode and
+ * delegate (auto | cpu | gpu).
  * The landmarker runs in IMAGE mode: each frame is measured on its own, so the answer cannot depend
  * on which worker got the frame or what it saw before (issue #15). `mode=VIDEO` (tracking) is
  * honoured with one worker only: the accuracy harness's comparison and the benchmark's "before".
  * Measured (accuracy helper): a clip concatenated with itself gives identical landmarks in both
  * halves in either mode (d14, d18, hamilton).
  *
- * GPU delegate (delegate.ts): with delegate=auto a real GPU (probeGpu) gets one GPU worker, trusted
- * only once it agrees with the CPU on the file's first frames; else the CPU pool. delegate=gpu tries
- * it on any WebGL2, software too (tests: the GPU path's correctness, never its speed).
+ * GPU delegate (delegate.ts): the page always probes for a real GPU and says what it found; the CPU
+ * pool measures unless delegate=gpu, where a real GPU (probeGpu) gets one GPU worker, trusted only
+ * once it agrees with the CPU on the file's first frames. delegate=gpu-any tries it on any WebGL2,
+ * software too (tests of the GPU path's answers, never its speed).
  */
 import { decodeFrame, FRAME_FEED_ROUTE } from '../../../../shared/frame-feed';
 import { VisionClient } from '../vision/vision-client';
@@ -29,17 +29,16 @@ async function run(): Promise<void> {
   const asked = Number(params.get('workers') ?? 1);
   const count = Number.isInteger(asked) ? Math.min(MAX_WORKERS, Math.max(1, asked)) : 1;
   const runningMode = params.get('mode') === 'VIDEO' && count === 1 ? 'VIDEO' : 'IMAGE';
-  const blendshapes = params.get('blendshapes') !== '0';
   const wanted = params.get('delegate');
   // Started one after another: loading several wasm modules at once only competes for the cores.
   const cpu: VisionClient[] = [];
-  for (let i = 0; i < count; i++) cpu.push(await VisionClient.create({ runningMode, blendshapes }));
+  for (let i = 0; i < count; i++) cpu.push(await VisionClient.create({ runningMode }));
   const choice = await DelegateChoice.start({
-    wanted: wanted === 'gpu' || wanted === 'cpu' ? wanted : 'auto',
+    wanted: wanted === 'gpu' || wanted === 'gpu-any' ? wanted : 'cpu',
     gpu: probeGpu(),
     runningMode,
     cpu,
-    createGpu: () => VisionClient.create({ runningMode, blendshapes, delegate: 'GPU' }),
+    createGpu: () => VisionClient.create({ runningMode, delegate: 'GPU' }),
   });
 
   const scheme = window.location.protocol === 'https:' ? 'wss' : 'ws';

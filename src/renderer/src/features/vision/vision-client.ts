@@ -54,7 +54,7 @@ export class VisionClient {
     };
   }
 
-  static async create(opts: { runningMode: 'VIDEO' | 'IMAGE'; numFaces?: number; baseUrl?: string; delegate?: 'CPU' | 'GPU'; blendshapes?: boolean }): Promise<VisionClient> {
+  static async create(opts: { runningMode: 'VIDEO' | 'IMAGE'; numFaces?: number; baseUrl?: string; delegate?: 'CPU' | 'GPU' }): Promise<VisionClient> {
     const base = opts.baseUrl ?? window.location.href;
     let worker: Worker;
     try {
@@ -79,7 +79,6 @@ export class VisionClient {
       runningMode: opts.runningMode,
       numFaces: opts.numFaces ?? VISION_ANALYSIS.numFaces,
       ...(opts.delegate ? { delegate: opts.delegate } : {}),
-      ...(opts.blendshapes === false ? { blendshapes: false } : {}),
     };
     worker.postMessage(init);
     try {

@@ -53,7 +53,7 @@ async function init(msg: Extract<ToWorker, { type: 'init' }>): Promise<void> {
       baseOptions: { modelAssetBuffer: model, delegate: msg.delegate ?? 'CPU' },
       runningMode: msg.runningMode,
       numFaces: msg.numFaces,
-      outputFaceBlendshapes: msg.blendshapes ?? true,
+      outputFaceBlendshapes: true,
       outputFacialTransformationMatrixes: true,
     });
     mode = msg.runningMode;

@@ -19,8 +19,6 @@ export type ToWorker =
       numFaces: number;
       /** The landmarker's delegate (default CPU). GPU: the checker, where a real GPU was found. */
       delegate?: 'CPU' | 'GPU';
-      /** Blendshapes (jawOpen) too (default true); the checker's rules do not read them. */
-      blendshapes?: boolean;
     }
   | {
       type: 'frame';
