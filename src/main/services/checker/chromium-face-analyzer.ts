@@ -4,10 +4,11 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { StudioError } from '../../../shared/errors';
 import { FRAME_ANALYZER_PAGE } from '../../../shared/frame-feed';
-import { findChromium, HEADLESS_CHROMIUM_ARGS } from '../chromium-path';
+import { HEADLESS_CHROMIUM_ARGS } from '../chromium-path';
 import type { FaceAnalyzer } from './face-analyzer';
 import { FrameHub, MAX_PAGE_WORKERS } from './frame-hub';
 import { startFrameHost } from './frame-host';
+import { openHeadlessPage } from './headless-page';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 
@@ -45,7 +46,7 @@ export async function openFaceAnalyzer(
     page = await launch(`${server.base}${FRAME_ANALYZER_PAGE}#token=${hub.token}&workers=${opts.workers ?? faceWorkers(env)}&mode=${opts.mode ?? 'IMAGE'}&delegate=${opts.delegate ?? faceDelegate(env)}`);
     const p = page;
     await hub.ready(60_000).catch(async (err: Error) => {
-      const why = await p.describeFailure().catch(() => '');
+      const why = hub.failure() ?? (await p.describeFailure().catch(() => ''));
       throw new StudioError('internal', `Face analysis could not start: ${why || err.message}`, {
         hint: 'Is the face model available? Set CAPTURE_STUDIO_FACE_MODEL to face_landmarker.task',
       });
@@ -91,29 +92,9 @@ export function faceDelegate(env: NodeJS.ProcessEnv): 'cpu' | 'gpu' {
 }
 
 /**
- * The default launcher: Debian's (or any installed) Chromium, headless, through playwright-core.
- * `args`: other flags (the GPU test drops --disable-gpu to get WebGL2 in software).
+ * The default launcher: Debian's (or any installed) Chromium, headless, with no DevTools client
+ * (headless-page.ts says why). `args`: other flags (the GPU test drops --disable-gpu for WebGL2 in software).
  */
 export function headlessChromium(env: NodeJS.ProcessEnv, args: readonly string[] = HEADLESS_CHROMIUM_ARGS): PageLauncher {
-  return async (url) => {
-    const executablePath = findChromium(env);
-    if (!executablePath) {
-      throw new StudioError('not-found', 'No Chromium or Chrome found for the face analysis', {
-        hint: 'Install one (Debian: apt-get install chromium) or set CHROMIUM_PATH',
-      });
-    }
-    const { chromium } = await import('playwright-core');
-    const browser = await chromium.launch({ executablePath, args: [...args] });
-    try {
-      const page = await browser.newPage();
-      await page.goto(url);
-      return {
-        close: () => browser.close(),
-        describeFailure: () => page.evaluate<string>('document.body.dataset.error || ""'),
-      };
-    } catch (err) {
-      await browser.close();
-      throw err;
-    }
-  };
+  return (url) => openHeadlessPage(url, env, args);
 }

@@ -28,11 +28,16 @@ export class FrameHub implements FaceAnalyzer {
   private timestampMs = 0;
   private workers = 1;
   private chosen: DelegateInfo | null = null;
+  private failed: string | null = null;
+  private onFailed!: (e: Error) => void;
+  private readonly failedStart: Promise<never>;
   private readonly spent: FaceTimings = { frames: 0, roundTripMs: 0, workerMs: 0, detectMs: 0 };
   private readonly log: OnceLog;
 
   constructor(log: (line: string) => void = (l) => console.error(l)) {
     this.connected = new Promise((r) => (this.onConnected = r));
+    this.failedStart = new Promise<never>((_, reject) => (this.onFailed = reject));
+    this.failedStart.catch(() => {});
     this.log = new OnceLog(log);
   }
 
@@ -64,6 +69,11 @@ export class FrameHub implements FaceAnalyzer {
     const text = isBinary ? null : utf8(data);
     const msg = text === null ? null : jsonObject(text);
     if (!msg) throw new Error('the frame feed takes JSON object answers only');
+    if (typeof msg.failed === 'string') {
+      // The page could not start its workers (no model, no wasm …): its own words, for the error.
+      this.failed = msg.failed.slice(0, 300);
+      return this.onFailed(new Error(this.failed));
+    }
     if (msg.ready === true) {
       // The page says how many workers it started (1 from an older page that does not say).
       const n = msg.workers;
@@ -94,8 +104,14 @@ export class FrameHub implements FaceAnalyzer {
   ready(ms: number): Promise<void> {
     return Promise.race([
       this.connected,
+      this.failedStart,
       new Promise<void>((_, reject) => setTimeout(() => reject(new Error(`the face analyzer page did not start within ${ms / 1000} s`)), ms).unref()),
     ]);
+  }
+
+  /** What the page said when it could not start, if it did. */
+  failure(): string | null {
+    return this.failed;
   }
 
   /** Vision workers the page runs: frames the checker may keep in flight. */

@@ -18,14 +18,13 @@
  */
 import { decodeFrame, FRAME_FEED_ROUTE } from '../../../../shared/frame-feed';
 import { VisionClient } from '../vision/vision-client';
-import { DelegateChoice } from './delegate';
+import { DelegateChoice, type DelegateDecision } from './delegate';
 import { probeGpu } from './gpu-probe';
 
 const MAX_WORKERS = 8;
 
-async function run(): Promise<void> {
+async function run(ws: WebSocket, opened: Promise<void>): Promise<void> {
   const params = new URLSearchParams(window.location.hash.slice(1));
-  const token = params.get('token') ?? '';
   const asked = Number(params.get('workers') ?? 1);
   const count = Number.isInteger(asked) ? Math.min(MAX_WORKERS, Math.max(1, asked)) : 1;
   const runningMode = params.get('mode') === 'VIDEO' && count === 1 ? 'VIDEO' : 'IMAGE';
@@ -41,14 +40,6 @@ async function run(): Promise<void> {
     createGpu: () => VisionClient.create({ runningMode, delegate: 'GPU' }),
   });
 
-  const scheme = window.location.protocol === 'https:' ? 'wss' : 'ws';
-  const ws = new WebSocket(`${scheme}://${window.location.host}${FRAME_FEED_ROUTE}?token=${encodeURIComponent(token)}`);
-  ws.binaryType = 'arraybuffer';
-  choice.onDecided = (d) => {
-    document.body.dataset.delegate = d.delegate;
-    ws.send(JSON.stringify({ delegate: d }));
-  };
-
   const measure = async (data: ArrayBuffer): Promise<void> => {
     let id = 0;
     try {
@@ -61,18 +52,32 @@ async function run(): Promise<void> {
       ws.send(JSON.stringify({ id, error: (err as Error).message }));
     }
   };
-
-  ws.onopen = () => {
-    ws.send(JSON.stringify({ ready: true, workers: count, mode: runningMode }));
-    // Decided already (CPU asked, no real GPU, or the GPU worker failed to start): say so now.
-    if (choice.decided) choice.onDecided?.(choice.decided);
-  };
   ws.onmessage = (ev) => void measure(ev.data as ArrayBuffer);
+  await opened;
+  ws.send(JSON.stringify({ ready: true, workers: count, mode: runningMode }));
+  const say = (d: DelegateDecision) => {
+    document.body.dataset.delegate = d.delegate;
+    ws.send(JSON.stringify({ delegate: d }));
+  };
+  // Decided already (CPU, no real GPU, or the GPU worker failed to start), or once verified.
+  if (choice.decided) say(choice.decided);
+  else choice.onDecided = say;
   document.body.dataset.state = 'running';
   document.body.dataset.workers = String(count);
 }
 
-run().catch((err: unknown) => {
+// The socket first: a page that cannot start its workers says why over it (no DevTools client
+// reads this page: headless-page.ts).
+const token = new URLSearchParams(window.location.hash.slice(1)).get('token') ?? '';
+const scheme = window.location.protocol === 'https:' ? 'wss' : 'ws';
+const socket = new WebSocket(`${scheme}://${window.location.host}${FRAME_FEED_ROUTE}?token=${encodeURIComponent(token)}`);
+socket.binaryType = 'arraybuffer';
+const opened = new Promise<void>((resolve) => socket.addEventListener('open', () => resolve(), { once: true }));
+
+run(socket, opened).catch(async (err: unknown) => {
+  const message = (err as Error)?.message ?? String(err);
   document.body.dataset.state = 'failed';
-  document.body.dataset.error = (err as Error).message;
+  document.body.dataset.error = message;
+  await opened;
+  socket.send(JSON.stringify({ failed: message }));
 });
