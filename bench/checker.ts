@@ -1,4 +1,3 @@
-import { readdirSync, readFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { checkFile } from '../src/main/services/checker/check-file';
@@ -9,6 +8,7 @@ import { videoFrameTimes } from '../src/main/services/checker/frame-times';
 import { locateFfmpeg, probeMedia } from '../src/main/services/ffmpeg';
 import { VISION_ANALYSIS } from '../src/shared/standards';
 import { ffmpeg, mediaDir, repoRoot, tempDir, type BenchEntry } from './lib';
+import { ThreadCpu, treeCpuMs, treeRss } from './proc-tree';
 
 /**
  * The acceptance checker's face pass (issue #15), on a clip made by looping real media (talking-3,
@@ -65,11 +65,13 @@ export async function benchChecker(): Promise<BenchEntry[]> {
     const faces = await run.open();
     const rss = new RssSampler();
     const cpu0 = treeCpuMs();
+    const threads = new ThreadCpu();
     const t0 = performance.now();
     try {
       const { report } = await checkFile(clip, { preset: 'standard-short', faces });
       const s = (performance.now() - t0) / 1000;
       const cpuMs = treeCpuMs() - cpu0;
+      const parts = threads.stop();
       rss.stop();
       const n = report.stats.framesAnalyzed;
       const fps = n / s;
@@ -79,6 +81,11 @@ export async function benchChecker(): Promise<BenchEntry[]> {
         { name: `${run.label}.fps`, value: fps, unit: 'frames/s' },
         // CPU time (studio + Chromium, all threads) per frame: what one core does, whatever the load.
         { name: `${run.label}.cpu-ms`, value: cpuMs / n, unit: 'CPU ms/frame', note: `≈ ${(1000 / (cpuMs / n)).toFixed(1)} frames/s per free core` },
+        // The profile: which threads spent it (ffmpeg incl. audio/probe passes, studio main, page, workers …).
+        ...Object.entries(parts)
+          .filter(([, ms]) => ms > 0)
+          .sort((a, b) => b[1] - a[1])
+          .map(([part, ms]) => ({ name: `${run.label}.cpu.${part}`, value: ms / n, unit: 'CPU ms/frame' })),
       );
       const t = faces?.timings?.();
       if (t && t.frames > 0) {
@@ -94,8 +101,21 @@ export async function benchChecker(): Promise<BenchEntry[]> {
           { name: `${run.label}.of-limit`, value: fps / limitFps, unit: '× landmarker limit', note: `limit ${limitFps.toFixed(1)} frames/s = ${cores} cores × 1000/${detect.toFixed(1)} ms` },
         );
       }
+      // The CPU view of the limit (load-independent): the landmarker's own CPU a frame (the page's
+      // workers) against the whole check's. With every part on the same cores, the check can reach
+      // at most workers/total of the landmarker's limit, whatever the load.
+      const workerCpu = parts['page-workers'] ?? 0;
+      if (workerCpu > 0) {
+        out.push(
+          { name: `${run.label}.landmarker-cpu-ms`, value: workerCpu / n, unit: 'CPU ms/frame', note: `landmarker limit ${((cores * 1000) / (workerCpu / n)).toFixed(1)} frames/s on ${cores} free cores` },
+          { name: `${run.label}.cpu-ceiling`, value: workerCpu / cpuMs, unit: '× landmarker limit', note: `the most this check can reach on free cores: workers' CPU / whole check's CPU; pipeline limit ${((cores * 1000) / (cpuMs / n)).toFixed(1)} frames/s` },
+        );
+      }
+      const chosen = faces?.delegate?.();
+      if (chosen) out.push({ name: `${run.label}.delegate`, value: chosen.delegate === 'GPU' ? 1 : 0, unit: chosen.delegate, note: `${chosen.reason}; WebGL2 renderer: ${chosen.renderer ?? 'none'}` });
       out.push({ name: `${run.label}.rss`, value: rss.peak / 2 ** 20, unit: 'MiB peak (studio + Chromium)', note: `start ${(rss.first / 2 ** 20).toFixed(0)}, at 25/50/75/100 % ${rss.quarters()} MiB` });
     } finally {
+      threads.stop();
       rss.stop();
       await faces?.close();
     }
@@ -120,6 +140,8 @@ class RssSampler {
     this.last = treeRss();
     this.samples.push(this.last);
     this.peak = Math.max(this.peak, this.last);
+    // A long run (BENCH_CHECK_SECONDS=1800) says how it goes every minute, so a run cut short still tells.
+    if (this.samples.length % 120 === 0) process.stderr.write(`  rss ${(this.last / 2 ** 20).toFixed(0)} MiB after ${this.samples.length / 2} s, load ${loadavg()}\n`);
   }, 500);
   /** MiB at 25 / 50 / 75 / 100 % of the run: flat means no growth with duration. */
   quarters(): string {
@@ -130,40 +152,4 @@ class RssSampler {
   stop(): void {
     clearInterval(this.timer);
   }
-}
-
-/** User + system CPU time of this process and every process under it (ms; 100 ticks a second). */
-function treeCpuMs(): number {
-  return sumTree((f) => (Number(f[11]) + Number(f[12]) + Number(f[13]) + Number(f[14])) * 10);
-}
-
-function treeRss(): number {
-  return sumTree((f) => Number(f[21]) * 4096);
-}
-
-/** A number from /proc/<pid>/stat (fields after the command name) summed over this process's tree. */
-function sumTree(field: (f: string[]) => number): number {
-  const parent = new Map<number, number>();
-  const rss = new Map<number, number>();
-  for (const name of readdirSync('/proc')) {
-    if (!/^\d+$/.test(name)) continue;
-    try {
-      const stat = readFileSync(`/proc/${name}/stat`, 'utf8');
-      const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-      parent.set(Number(name), Number(f[1]));
-      rss.set(Number(name), field(f));
-    } catch {
-      /* gone */
-    }
-  }
-  let total = 0;
-  for (const [pid, r] of rss) {
-    for (let p: number | undefined = pid; p && p > 1; p = parent.get(p)) {
-      if (p === process.pid) {
-        total += r;
-        break;
-      }
-    }
-  }
-  return total;
 }

@@ -4,10 +4,11 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { StudioError } from '../../../shared/errors';
 import { FRAME_ANALYZER_PAGE } from '../../../shared/frame-feed';
-import { findChromium, HEADLESS_CHROMIUM_ARGS } from '../chromium-path';
+import { HEADLESS_CHROMIUM_ARGS } from '../chromium-path';
 import type { FaceAnalyzer } from './face-analyzer';
 import { FrameHub, MAX_PAGE_WORKERS } from './frame-hub';
 import { startFrameHost } from './frame-host';
+import { openHeadlessPage } from './headless-page';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 
@@ -28,6 +29,8 @@ export async function openFaceAnalyzer(
     workers?: number;
     /** VIDEO (tracking, one worker only): the single-worker path of before, for the benchmark's comparison. */
     mode?: 'IMAGE' | 'VIDEO';
+    /** cpu (default, faceDelegate(env)); gpu: a real GPU, verified on the first frames; gpu-any: any WebGL2 (tests). */
+    delegate?: 'cpu' | 'gpu' | 'gpu-any';
   } = {},
 ): Promise<FaceAnalyzer> {
   const env = opts.env ?? process.env;
@@ -40,10 +43,10 @@ export async function openFaceAnalyzer(
   const server = await startFrameHost({ rendererDir, hub, env });
   let page: Awaited<ReturnType<PageLauncher>> | null = null;
   try {
-    page = await launch(`${server.base}${FRAME_ANALYZER_PAGE}#token=${hub.token}&workers=${opts.workers ?? faceWorkers(env)}&mode=${opts.mode ?? 'IMAGE'}`);
+    page = await launch(`${server.base}${FRAME_ANALYZER_PAGE}#token=${hub.token}&workers=${opts.workers ?? faceWorkers(env)}&mode=${opts.mode ?? 'IMAGE'}&delegate=${opts.delegate ?? faceDelegate(env)}`);
     const p = page;
     await hub.ready(60_000).catch(async (err: Error) => {
-      const why = await p.describeFailure().catch(() => '');
+      const why = hub.failure() ?? (await p.describeFailure().catch(() => ''));
       throw new StudioError('internal', `Face analysis could not start: ${why || err.message}`, {
         hint: 'Is the face model available? Set CAPTURE_STUDIO_FACE_MODEL to face_landmarker.task',
       });
@@ -60,6 +63,7 @@ export async function openFaceAnalyzer(
       return hub.concurrency;
     },
     timings: () => hub.timings(),
+    delegate: () => hub.delegate(),
     close: async () => {
       await hub.close();
       await opened.close().catch(() => {});
@@ -78,27 +82,19 @@ export function faceWorkers(env: NodeJS.ProcessEnv): number {
   return Math.min(MAX_PAGE_WORKERS, Math.max(1, n));
 }
 
-/** The default launcher: Debian's (or any installed) Chromium, headless, through playwright-core. */
-function headlessChromium(env: NodeJS.ProcessEnv): PageLauncher {
-  return async (url) => {
-    const executablePath = findChromium(env);
-    if (!executablePath) {
-      throw new StudioError('not-found', 'No Chromium or Chrome found for the face analysis', {
-        hint: 'Install one (Debian: apt-get install chromium) or set CHROMIUM_PATH',
-      });
-    }
-    const { chromium } = await import('playwright-core');
-    const browser = await chromium.launch({ executablePath, args: HEADLESS_CHROMIUM_ARGS });
-    try {
-      const page = await browser.newPage();
-      await page.goto(url);
-      return {
-        close: () => browser.close(),
-        describeFailure: () => page.evaluate<string>('document.body.dataset.error || ""'),
-      };
-    } catch (err) {
-      await browser.close();
-      throw err;
-    }
-  };
+/**
+ * CAPTURE_STUDIO_FACE_DELEGATE=gpu: the landmarker's GPU delegate where a real GPU is found and its
+ * answers agree with the CPU's on the file's first frames. Default cpu: the GPU graph's answers were
+ * measured to drift from the CPU's past the first frames (checker-gpu-delegate.test.ts, README Speed).
+ */
+export function faceDelegate(env: NodeJS.ProcessEnv): 'cpu' | 'gpu' {
+  return env.CAPTURE_STUDIO_FACE_DELEGATE?.trim().toLowerCase() === 'gpu' ? 'gpu' : 'cpu';
+}
+
+/**
+ * The default launcher: Debian's (or any installed) Chromium, headless, with no DevTools client
+ * (headless-page.ts says why). `args`: other flags (the GPU test drops --disable-gpu for WebGL2 in software).
+ */
+export function headlessChromium(env: NodeJS.ProcessEnv, args: readonly string[] = HEADLESS_CHROMIUM_ARGS): PageLauncher {
+  return (url) => openHeadlessPage(url, env, args);
 }

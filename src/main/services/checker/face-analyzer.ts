@@ -5,6 +5,8 @@ export interface RgbaFrame {
   rgba: Uint8Array;
   width: number;
   height: number;
+  /** Free bytes of rgba's buffer in front of the pixels (the frame feed writes its header there: no copy). */
+  headRoom?: number;
 }
 
 /** Where a face pass spent its time (issue #15): totals in ms over `frames` answered frames. */
@@ -16,6 +18,18 @@ export interface FaceTimings {
   workerMs: number;
   /** Inside the worker: the landmarker's detect()/detectForVideo() alone. */
   detectMs: number;
+}
+
+/** Which delegate ran the landmarker (issue #15: the GPU only where real and verified against the CPU). */
+export interface DelegateInfo {
+  delegate: 'CPU' | 'GPU';
+  /** WebGL2's renderer string in the analyzer page; null without WebGL2. */
+  renderer: string | null;
+  realGpu: boolean;
+  reason: string;
+  verifiedFrames: number | null;
+  /** Largest CPU/GPU differences on the verified frames. */
+  largest: { lipGap: number | null; angleDeg: number | null; boxEdge: number | null } | null;
 }
 
 /**
@@ -32,4 +46,6 @@ export interface FaceAnalyzer {
   readonly concurrency?: number;
   /** Time spent so far, for the benchmark's breakdown. */
   timings?(): FaceTimings;
+  /** The delegate chosen (null until the page has chosen). */
+  delegate?(): DelegateInfo | null;
 }

@@ -5,7 +5,7 @@ import { WebSocketServer, type WebSocket } from 'ws';
 import { encodeFrame } from '../../../shared/frame-feed';
 import { guardSocket, jsonObject, OnceLog, refuseUpgrade, utf8 } from '../../net-guard';
 import type { FrameMeasurement } from '../../../shared/vision/analysis';
-import type { FaceAnalyzer, FaceTimings, RgbaFrame } from './face-analyzer';
+import type { DelegateInfo, FaceAnalyzer, FaceTimings, RgbaFrame } from './face-analyzer';
 
 /** The most vision workers a page may say it runs (each holds a landmarker, ~100 MB). */
 export const MAX_PAGE_WORKERS = 8;
@@ -27,11 +27,17 @@ export class FrameHub implements FaceAnalyzer {
   private readonly pending = new Map<number, { resolve: (m: FrameMeasurement) => void; reject: (e: Error) => void; sentAt: number }>();
   private timestampMs = 0;
   private workers = 1;
+  private chosen: DelegateInfo | null = null;
+  private failed: string | null = null;
+  private onFailed!: (e: Error) => void;
+  private readonly failedStart: Promise<never>;
   private readonly spent: FaceTimings = { frames: 0, roundTripMs: 0, workerMs: 0, detectMs: 0 };
   private readonly log: OnceLog;
 
   constructor(log: (line: string) => void = (l) => console.error(l)) {
     this.connected = new Promise((r) => (this.onConnected = r));
+    this.failedStart = new Promise<never>((_, reject) => (this.onFailed = reject));
+    this.failedStart.catch(() => {});
     this.log = new OnceLog(log);
   }
 
@@ -63,11 +69,21 @@ export class FrameHub implements FaceAnalyzer {
     const text = isBinary ? null : utf8(data);
     const msg = text === null ? null : jsonObject(text);
     if (!msg) throw new Error('the frame feed takes JSON object answers only');
+    if (typeof msg.failed === 'string') {
+      // The page could not start its workers (no model, no wasm …): its own words, for the error.
+      this.failed = msg.failed.slice(0, 300);
+      return this.onFailed(new Error(this.failed));
+    }
     if (msg.ready === true) {
       // The page says how many workers it started (1 from an older page that does not say).
       const n = msg.workers;
       this.workers = Number.isSafeInteger(n) && (n as number) >= 1 ? Math.min(MAX_PAGE_WORKERS, n as number) : 1;
       return this.onConnected();
+    }
+    if (msg.delegate && typeof msg.delegate === 'object') {
+      // Which delegate the page chose and why (GPU only on a real GPU that agreed with the CPU).
+      this.chosen = delegateInfo(msg.delegate as Record<string, unknown>);
+      return;
     }
     if (!Number.isSafeInteger(msg.id)) throw new Error('an answer needs the frame id');
     const p = this.pending.get(msg.id as number);
@@ -88,13 +104,24 @@ export class FrameHub implements FaceAnalyzer {
   ready(ms: number): Promise<void> {
     return Promise.race([
       this.connected,
+      this.failedStart,
       new Promise<void>((_, reject) => setTimeout(() => reject(new Error(`the face analyzer page did not start within ${ms / 1000} s`)), ms).unref()),
     ]);
+  }
+
+  /** What the page said when it could not start, if it did. */
+  failure(): string | null {
+    return this.failed;
   }
 
   /** Vision workers the page runs: frames the checker may keep in flight. */
   get concurrency(): number {
     return this.workers;
+  }
+
+  /** The page's choice of the landmarker's delegate, once it has made it. */
+  delegate(): DelegateInfo | null {
+    return this.chosen;
   }
 
   timings(): FaceTimings {
@@ -109,7 +136,7 @@ export class FrameHub implements FaceAnalyzer {
     this.timestampMs = Math.max(this.timestampMs + 1, Math.round(frame.t * 1000));
     return new Promise((resolve, reject) => {
       this.pending.set(id, { resolve, reject, sentAt: performance.now() });
-      ws.send(encodeFrame({ id, width: frame.width, height: frame.height, timestampMs: this.timestampMs }, frame.rgba));
+      ws.send(encodeFrame({ id, width: frame.width, height: frame.height, timestampMs: this.timestampMs }, frame.rgba, frame.headRoom ?? 0));
     });
   }
 
@@ -117,4 +144,19 @@ export class FrameHub implements FaceAnalyzer {
     this.page?.terminate();
     await new Promise<void>((r) => this.wss.close(() => r()));
   }
+}
+
+/** The page's word on its delegate, kept to plain, bounded values (the page is not trusted blindly). */
+function delegateInfo(d: Record<string, unknown>): DelegateInfo {
+  const text = (v: unknown) => (typeof v === 'string' ? v.slice(0, 300) : null);
+  const num = (v: unknown) => (typeof v === 'number' && Number.isFinite(v) ? v : null);
+  const largest = d.largest && typeof d.largest === 'object' ? (d.largest as Record<string, unknown>) : null;
+  return {
+    delegate: d.delegate === 'GPU' ? 'GPU' : 'CPU',
+    renderer: text(d.renderer),
+    realGpu: d.realGpu === true,
+    reason: text(d.reason) ?? '',
+    verifiedFrames: num(d.verifiedFrames),
+    largest: largest ? { lipGap: num(largest.lipGap), angleDeg: num(largest.angleDeg), boxEdge: num(largest.boxEdge) } : null,
+  };
 }

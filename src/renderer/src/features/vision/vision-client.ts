@@ -54,7 +54,7 @@ export class VisionClient {
     };
   }
 
-  static async create(opts: { runningMode: 'VIDEO' | 'IMAGE'; numFaces?: number; baseUrl?: string }): Promise<VisionClient> {
+  static async create(opts: { runningMode: 'VIDEO' | 'IMAGE'; numFaces?: number; baseUrl?: string; delegate?: 'CPU' | 'GPU' }): Promise<VisionClient> {
     const base = opts.baseUrl ?? window.location.href;
     let worker: Worker;
     try {
@@ -78,6 +78,7 @@ export class VisionClient {
       modelUrl: modelUrl(base),
       runningMode: opts.runningMode,
       numFaces: opts.numFaces ?? VISION_ANALYSIS.numFaces,
+      ...(opts.delegate ? { delegate: opts.delegate } : {}),
     };
     worker.postMessage(init);
     try {

@@ -50,7 +50,7 @@ async function init(msg: Extract<ToWorker, { type: 'init' }>): Promise<void> {
     stage = 'landmarker';
     landmarker?.close();
     landmarker = await FaceLandmarker.createFromOptions(fileset, {
-      baseOptions: { modelAssetBuffer: model, delegate: 'CPU' },
+      baseOptions: { modelAssetBuffer: model, delegate: msg.delegate ?? 'CPU' },
       runningMode: msg.runningMode,
       numFaces: msg.numFaces,
       outputFaceBlendshapes: true,

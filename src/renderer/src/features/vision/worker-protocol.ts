@@ -17,6 +17,8 @@ export type ToWorker =
       /** VIDEO for a stream (tracking between frames, monotonic timestamps), IMAGE for unrelated stills. */
       runningMode: 'VIDEO' | 'IMAGE';
       numFaces: number;
+      /** The landmarker's delegate (default CPU). GPU: the checker, where a real GPU was found. */
+      delegate?: 'CPU' | 'GPU';
     }
   | {
       type: 'frame';

@@ -1,0 +1,65 @@
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { StudioError } from '../../../shared/errors';
+import { findChromium, HEADLESS_CHROMIUM_ARGS } from '../chromium-path';
+
+export interface HeadlessPage {
+  close(): Promise<void>;
+  /** The last lines Chromium wrote to stderr (why it did not start or left). */
+  describeFailure(): Promise<string>;
+}
+
+/**
+ * The analyzer page in a headless Chromium started on its own, with no DevTools client attached.
+ * Measured (issue #15): driven through Playwright, every frame the page received was also sent to
+ * the DevTools client as a base64 Network.webSocketFrameReceived event — Chromium's browser process
+ * encoded ~1.2 MB a frame and the studio's main thread parsed it and collected the garbage (node
+ * --cpu-prof: GC 5.9 s of a 216-frame check). The page needs no remote control: it reports over
+ * its own socket.
+ */
+export async function openHeadlessPage(url: string, env: NodeJS.ProcessEnv, args: readonly string[] = HEADLESS_CHROMIUM_ARGS): Promise<HeadlessPage> {
+  const executable = findChromium(env);
+  if (!executable) {
+    throw new StudioError('not-found', 'No Chromium or Chrome found for the face analysis', {
+      hint: 'Install one (Debian: apt-get install chromium) or set CHROMIUM_PATH',
+    });
+  }
+  const profile = mkdtempSync(path.join(os.tmpdir(), 'cs-analyzer-'));
+  // Its own process group: closing ends the browser and every helper it started, and nothing else.
+  const child = spawn(executable, ['--headless', ...args, `--user-data-dir=${profile}`, '--no-default-browser-check', '--mute-audio', url], {
+    stdio: ['ignore', 'ignore', 'pipe'],
+    detached: true,
+  });
+  const tail: string[] = [];
+  child.stderr.setEncoding('utf8');
+  child.stderr.on('data', (s: string) => {
+    tail.push(...s.split('\n').filter(Boolean));
+    tail.splice(0, Math.max(0, tail.length - 5));
+  });
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  child.once('error', (err) => tail.push(err.message));
+  return {
+    close: async () => {
+      if (child.exitCode === null && child.signalCode === null && child.pid) {
+        try {
+          process.kill(-child.pid, 'SIGTERM');
+        } catch {
+          /* already gone */
+        }
+        const killLater = setTimeout(() => {
+          try {
+            process.kill(-child.pid!, 'SIGKILL');
+          } catch {
+            /* gone */
+          }
+        }, 3000);
+        await exited;
+        clearTimeout(killLater);
+      }
+      rmSync(profile, { recursive: true, force: true });
+    },
+    describeFailure: async () => (child.exitCode !== null ? `Chromium exited (${child.exitCode}): ` : '') + tail.join(' ').slice(0, 400),
+  };
+}
