@@ -450,8 +450,9 @@ export const VISION_ANALYSIS = {
   maxSide: 720,
   numFaces: 3,
   mergeGapSeconds: 0.5,
+  /** Where the share of the worker's time starts when a take starts (see LIVE_RATE below). */
   busyShareRecording: { upTo2Cores: 0.35, upTo4Cores: 0.7, more: 1 },
-  busyShareIdle: 0.8,
+  busyShareIdle: 1,
   /** Below this many analysed frames a second a take's findings say the monitor saw too little. */
   minCoverageFps: 10,
 } as const;
@@ -629,3 +630,21 @@ export const VOICE_VAD = { sampleRate: 16_000, frameSamples: 512, onProb: 0.5, o
  * setting); 24 dB of reduction at most (stronger smears consonants). afftdn takes −80…−20 dB.
  */
 export const VOICE_DENOISE = { section: '§8.3, §10', reductionDb: 24, floorOffsetDb: 5, minFloorDb: -80, maxFloorDb: -20 } as const;
+
+/**
+ * The live monitor's rate while a take records (issue #15; engineering, not the standard): the
+ * share of its time the vision worker may be busy starts at VISION_ANALYSIS.busyShareRecording and
+ * follows the camera track's delivered frames (what MediaRecorder receives): a window below
+ * DELIVERED_FPS.minFps halves the share (not below minShare) and holds it for holdMs; every
+ * healthyMs of full delivery adds step, up to maxShare. Outside takes the worker is kept fed:
+ * up to inFlightIdle frames handed over, so the next one is there when an answer leaves.
+ */
+export const LIVE_RATE = {
+  minShare: 0.1,
+  maxShare: { upTo2Cores: 0.6, upTo4Cores: 0.85, more: 1 },
+  step: 0.05,
+  healthyMs: 2000,
+  holdMs: 3000,
+  inFlightIdle: 2,
+  inFlightRecording: 1,
+} as const;

@@ -40,6 +40,8 @@ export function VisionHud() {
       data-scale-ms={stats.scaleMs.toFixed(1)}
       data-analysed={stats.analysedFrames}
       data-skipped={stats.skippedFrames}
+      data-share={stats.share.toFixed(2)}
+      data-backoffs={stats.backoffs}
     >
       <span>
         {t('vision.hud.faces')} <b>{monitor ? monitor.faces : '–'}</b>

@@ -1,8 +1,9 @@
-import { VISION_ANALYSIS } from '../../../../shared/standards';
+import { DELIVERED_FPS } from '../../../../shared/standards';
 import { coverageFinding, FindingsLog, VisionRules, type MonitorPhase } from '../../../../shared/vision/analysis';
 import { studio } from '../../api/client';
 import { useLiveTake } from '../../stores/live-take-store';
 import { usePhase, type LivePhase } from '../../stores/phase-store';
+import { LiveRate } from './live-rate';
 import { SpeechMonitor } from './speech-monitor';
 import { analysisSize, VisionClient, type VisionResult } from './vision-client';
 import { useVision } from './vision-store';
@@ -29,11 +30,8 @@ async function grabFrame(v: HTMLVideoElement, captured: number): Promise<VideoFr
   return createImageBitmap(v, { resizeWidth: size.width, resizeHeight: size.height, resizeQuality: 'low' });
 }
 
-/** The share of its time the vision worker may be busy while recording, on `cores` cores. */
-export function busyShareRecording(cores: number): number {
-  const s = VISION_ANALYSIS.busyShareRecording;
-  return cores <= 2 ? s.upTo2Cores : cores <= 4 ? s.upTo4Cores : s.more;
-}
+/** MediaStreamTrack.stats for video (Chromium ≥ 121): frames the camera delivered to its sinks. */
+type StatsTrack = MediaStreamTrack & { stats?: { deliveredFrames: number } };
 
 /** Findings reach main this often during a take, so they survive a closed window. */
 const BATCH_MS = 10_000;
@@ -53,9 +51,12 @@ type FrameCallbackVideo = HTMLVideoElement & {
 /**
  * The live monitor outside React: one vision worker for the life of the record screen; every new
  * camera frame of the preview <video> (requestVideoFrameCallback) is handed to the worker as a
- * transferred VideoFrame when the worker is free (a busy worker means the frame is skipped, never
- * queued), scaled to ≤ 720 px there; results go through the rules into the vision store; during a
- * take, breaches go into the findings log, which is sent to main in batches and at Stop.
+ * transferred VideoFrame while fewer than LiveRate.inFlight frames are with the worker (outside a
+ * take two: the next frame waits in the worker when an answer leaves, so it never idles for the
+ * next camera frame; others are skipped, never queued), scaled to ≤ 720 px there; results go
+ * through the rules into the vision store; during a take, breaches go into the findings log, which
+ * is sent to main in batches and at Stop. During a take LiveRate rests the worker and backs off
+ * when the camera track delivers fewer frames (issue #15: the recorder never pays for the monitor).
  */
 export class LiveMonitor {
   private client: VisionClient | null = null;
@@ -63,8 +64,12 @@ export class LiveMonitor {
   private video: FrameCallbackVideo | null = null;
   private frameHandle: number | null = null;
   private rafHandle: number | null = null;
-  private busy = false;
+  private inFlight = 0;
   private restUntil = 0;
+  private readonly rate = new LiveRate(navigator.hardwareConcurrency || 2);
+  private track: StatsTrack | null = null;
+  private deliveryTimer: ReturnType<typeof setInterval> | null = null;
+  private readonly delivered: Array<{ t: number; frames: number }> = [];
   private speech: SpeechMonitor | null = null;
   private readonly rules = new VisionRules();
   private log: FindingsLog | null = null;
@@ -120,6 +125,7 @@ export class LiveMonitor {
     this.detach();
     if (!video || !stream?.getVideoTracks().length) return;
     this.video = video;
+    this.watchDelivery(stream.getVideoTracks()[0] ?? null);
     const audio = stream.getAudioTracks()[0];
     if (audio) {
       try {
@@ -132,7 +138,33 @@ export class LiveMonitor {
     this.schedule();
   }
 
+  /**
+   * The camera track's delivered frames over the last DELIVERED_FPS.windowSeconds, fed to the
+   * rate (the same counter the on-air readout shows; no counter, no steering).
+   */
+  private watchDelivery(track: MediaStreamTrack | null): void {
+    this.track = track as StatsTrack | null;
+    this.delivered.length = 0;
+    if (!this.track?.stats || typeof this.track.stats.deliveredFrames !== 'number') return;
+    this.deliveryTimer = setInterval(() => {
+      const stats = this.track?.stats;
+      if (!stats) return;
+      const now = performance.now();
+      this.delivered.push({ t: now, frames: stats.deliveredFrames });
+      while (this.delivered.length > 2 && now - (this.delivered[1]?.t ?? now) >= DELIVERED_FPS.windowSeconds * 1000) this.delivered.shift();
+      const first = this.delivered[0];
+      const span = first ? (now - first.t) / 1000 : 0;
+      // Judged only over a full window, as the on-air readout does.
+      const fps = first && span >= DELIVERED_FPS.windowSeconds * 0.9 ? (stats.deliveredFrames - first.frames) / span : null;
+      this.rate.setRecording(this.take !== null, now);
+      this.rate.observe(fps, now);
+    }, DELIVERED_FPS.updateMs);
+  }
+
   private detach(): void {
+    if (this.deliveryTimer) clearInterval(this.deliveryTimer);
+    this.deliveryTimer = null;
+    this.track = null;
     if (this.video && this.frameHandle !== null) this.video.cancelVideoFrameCallback?.(this.frameHandle);
     if (this.rafHandle !== null) cancelAnimationFrame(this.rafHandle);
     this.frameHandle = null;
@@ -158,11 +190,12 @@ export class LiveMonitor {
       this.lastPresented = meta.presentedFrames;
     }
     if (!this.client || v.readyState < 2 || v.videoWidth === 0) return;
-    if (this.busy || performance.now() < this.restUntil) {
+    this.rate.setRecording(this.take !== null, performance.now());
+    if (this.inFlight >= this.rate.inFlight || performance.now() < this.restUntil) {
       this.skipped++;
       return;
     }
-    this.busy = true;
+    this.inFlight++;
     const captured = meta?.captureTime ?? now;
     const client = this.client;
     grabFrame(v, captured)
@@ -172,14 +205,13 @@ export class LiveMonitor {
         /* a frame that could not be grabbed or analysed is skipped */
       })
       .finally(() => {
-        this.busy = false;
+        this.inFlight--;
       });
   }
 
   private onResult(res: VisionResult, captured: number): void {
-    // Rest so the worker is busy at most its share of the time (VISION_ANALYSIS.busyShare…).
-    const share = this.take ? busyShareRecording(navigator.hardwareConcurrency || 2) : VISION_ANALYSIS.busyShareIdle;
-    this.restUntil = performance.now() + res.totalMs * (1 / share - 1);
+    // Rest so the worker is busy at most its share of the time (LiveRate; none outside a take).
+    this.restUntil = performance.now() + this.rate.restMs(res.totalMs);
     const ps = usePhase.getState();
     if (ps.mediaStartMs !== null) this.mediaStart = ps.mediaStartMs;
     // From the first recorded frame (MediaRecorder start) until Stop clears the media clock.
@@ -219,6 +251,8 @@ export class LiveMonitor {
         scaleMs: scaleSorted[Math.floor(scaleSorted.length / 2)] ?? 0,
         skippedFrames: this.skipped,
         analysedFrames: this.analysed,
+        share: this.rate.share,
+        backoffs: this.rate.backedOff,
       },
     });
   }

@@ -21,6 +21,9 @@ export interface VisionStats {
   /** Camera frames shown but not analysed (the worker was busy), since the monitor started. */
   skippedFrames: number;
   analysedFrames: number;
+  /** The share of its time the worker may be busy now (1 outside takes), and cuts this take. */
+  share: number;
+  backoffs: number;
 }
 
 interface VisionState {
@@ -60,7 +63,7 @@ export const useVision = create<VisionState>((set, get) => ({
   frame: null,
   monitor: null,
   frameTime: null,
-  stats: { analysedFps: 0, detectMs: 0, scaleMs: 0, skippedFrames: 0, analysedFrames: 0 },
+  stats: { analysedFps: 0, detectMs: 0, scaleMs: 0, skippedFrames: 0, analysedFrames: 0, share: 1, backoffs: 0 },
   show: loadShow(),
   summary: null,
   toggle(part) {
