@@ -4,7 +4,8 @@
  * are VOICE_VAD.frameSamples long so they line up one-to-one with the VAD's frames. Pure and
  * streaming: push Float32 samples in any chunk size; nothing keeps the samples.
  */
-import { VOICE_QC, VOICE_VAD } from '../standards';
+import { pitch, type AudioFrame } from '../qc/audio-analyzer';
+import { AUDIO_ANALYSIS, VOICE_QC, VOICE_VAD } from '../standards';
 
 export interface VoiceFrames {
   /** Mean square of each frame (full scale = 1). */
@@ -126,4 +127,39 @@ export function fft(re: Float64Array, im: Float64Array): void {
 
 export function powerDb(p: number): number {
   return p > 1e-12 ? 10 * Math.log10(p) : -120;
+}
+
+/** The second-speaker heuristic's pitch rate: 8 kHz (16-kHz pairs averaged), see speechPitchFrames. */
+export const PITCH_RATE = VOICE_VAD.sampleRate / 2;
+
+/**
+ * The pitch frames that qc/audio-rules' pitchGroups reads (f0 per AUDIO_ANALYSIS.frameMs frame), for
+ * the frames marked as speech only: pitchGroups ignores f0 outside speech, so YIN (most of the cost)
+ * runs on speech alone. The samples reach YIN exactly as they reach AudioAnalyzer at PITCH_RATE:
+ * 16-kHz pairs averaged, rounded to 16 bits, divided by 32768, so every speech frame's f0 equals
+ * AudioAnalyzer's (proved in test/unit/voice-fast-path.test.ts). Frames outside speech get f0 null;
+ * their level fields are not measured (−120) because no rule reads them from here.
+ * `speech(i)` says whether 40-ms frame i is speech.
+ */
+export function speechPitchFrames(samples16k: Float32Array, speech: (i: number) => boolean): AudioFrame[] {
+  const len = Math.round((AUDIO_ANALYSIS.frameMs / 1000) * PITCH_RATE);
+  const n8 = Math.floor(samples16k.length / 2);
+  const count = Math.floor(n8 / len) + (n8 % len >= len / 2 ? 1 : 0);
+  const frameS = len / PITCH_RATE;
+  const buf = new Float32Array(len);
+  const out: AudioFrame[] = new Array<AudioFrame>(count);
+  for (let i = 0; i < count; i++) {
+    let f0: number | null = null;
+    // A last partial frame never has a pitch (as in AudioAnalyzer.end).
+    if ((i + 1) * len <= n8 && speech(i)) {
+      const base = i * len * 2;
+      for (let k = 0; k < len; k++) {
+        const v = (samples16k[base + 2 * k]! + samples16k[base + 2 * k + 1]!) * 0.5;
+        buf[k] = Math.max(-32768, Math.min(32767, Math.round(v * 32768))) / 32768;
+      }
+      f0 = pitch(buf, PITCH_RATE);
+    }
+    out[i] = { t: i * frameS, rmsDb: -120, peakDb: -120, clipped: 0, f0 };
+  }
+  return out;
 }

@@ -7,37 +7,15 @@
  */
 import path from 'node:path';
 import { StudioError } from '../../../shared/errors';
-import { AudioAnalyzer } from '../../../shared/qc/audio-analyzer';
 import { pitchGroups } from '../../../shared/qc/audio-rules';
 import { AUDIO_ANALYSIS, VOICE_VAD, type VoiceTargetId } from '../../../shared/standards';
 import { energyProbs, episodesFromProbs, speechMask, type Episode } from '../../../shared/voice/episodes';
-import { powerDb, VoiceFrameAnalyzer } from '../../../shared/voice/frames';
+import { powerDb, speechPitchFrames, VoiceFrameAnalyzer } from '../../../shared/voice/frames';
 import { voiceQc, type VoiceDetector, type VoiceQcResult } from '../../../shared/voice/qc';
 import { sileroProbs } from '../../../shared/voice/silero';
 import { locateFfmpeg, probeMedia, type FfmpegInfo } from '../ffmpeg';
 import { streamFfmpeg } from '../ffmpeg/stream';
-import { loadSileroNode, SILERO_DETECTOR } from './silero-node';
-
-const PITCH_RATE = VOICE_VAD.sampleRate / 2;
-
-/** 16 kHz float → 8 kHz s16le by averaging pairs (a simple low-pass before halving the rate). */
-function toPitchRate(x: Float32Array, half: { odd: number | null }): Uint8Array {
-  let src = x;
-  if (half.odd !== null) {
-    src = new Float32Array(x.length + 1);
-    src[0] = half.odd;
-    src.set(x, 1);
-  }
-  const n = Math.floor(src.length / 2);
-  half.odd = src.length % 2 ? src[src.length - 1]! : null;
-  const out = new Uint8Array(n * 2);
-  const dv = new DataView(out.buffer);
-  for (let i = 0; i < n; i++) {
-    const v = (src[2 * i]! + src[2 * i + 1]!) * 0.5;
-    dv.setInt16(i * 2, Math.max(-32768, Math.min(32767, Math.round(v * 32768))), true);
-  }
-  return out;
-}
+import { loadSileroNode, SILERO_DETECTOR, type SileroRuntime } from './silero-node';
 
 export interface VoiceProgress {
   stage: 'decode' | 'vad';
@@ -51,6 +29,8 @@ export interface AnalyzeVoiceOptions {
   onProgress?: (p: VoiceProgress) => void;
   /** Force the energy detector (tests of the fallback). */
   detector?: 'silero' | 'energy';
+  /** Silero's runtime: native (default, wasm when it cannot load) or the page's wasm build. */
+  vadRuntime?: SileroRuntime;
 }
 
 export interface VoiceFileReport extends VoiceQcResult {
@@ -84,11 +64,6 @@ export async function analyzeVoiceFile(file: string, opts: AnalyzeVoiceOptions):
     return { file, ...voiceQc({ ...base, peakDb: null, peakCount: 0, frames: null, episodes: [], speechS: 0, detector: 'energy', pitchGroupsHz: [] }, opts.target) };
   }
   const frames = new VoiceFrameAnalyzer();
-  // Pitch (second speaker) at 8 kHz: the autocorrelation costs a quarter of 16 kHz and the speech
-  // pitch range (70–400 Hz) is far below 4 kHz; frames keep AUDIO_ANALYSIS.frameMs.
-  // (The constructor's parameter is typed as the 16-kHz literal; the analysis itself takes any rate.)
-  const pitch = new AudioAnalyzer(PITCH_RATE as typeof AUDIO_ANALYSIS.sampleRate);
-  const half = { odd: null as number | null };
   const store = new FloatStore();
   let carry = Buffer.alloc(0);
   let peakDb: number | null = null;
@@ -115,7 +90,6 @@ export async function analyzeVoiceFile(file: string, opts: AnalyzeVoiceOptions):
         const aligned = new Float32Array(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + whole));
         frames.push(aligned);
         store.push(aligned);
-        pitch.push(toPitchRate(aligned, half));
       },
       onStderrLine: (line) => {
         if (/\] Overall$/.test(line.trim())) overall = true;
@@ -129,14 +103,17 @@ export async function analyzeVoiceFile(file: string, opts: AnalyzeVoiceOptions):
   );
   const vf = frames.end();
   const vad = await detectSpeech(store.view(), vf.count, Array.from(vf.power, powerDb), opts);
-  const pframes = pitch.end();
+  // Pitch (second speaker) after the VAD, on speech frames only, at 8 kHz: the speech pitch range
+  // (70–400 Hz) is far below 4 kHz and YIN costs a quarter of 16 kHz; frames keep AUDIO_ANALYSIS.frameMs.
   const frameS = AUDIO_ANALYSIS.frameMs / 1000;
-  const mask = speechMask(vad.episodes, pframes.length, frameS);
-  const groups = pitchGroups(pframes, Array.from(mask, (x) => x === 1));
+  const samples = store.view();
+  const mask = speechMask(vad.episodes, Math.ceil(samples.length / (frameS * VOICE_VAD.sampleRate)), frameS);
+  const pframes = speechPitchFrames(samples, (i) => mask[i] === 1);
+  const groups = pitchGroups(pframes, Array.from(pframes, (_, i) => mask[i] === 1));
   return {
     file,
     ...voiceQc(
-      { ...base, peakDb, peakCount, frames: vf, episodes: vad.episodes, speechS: vad.speechS, detector: vad.detector, fallbackReason: vad.reason, pitchGroupsHz: groups.map((g) => Math.round(g.hz)) },
+      { ...base, peakDb, peakCount, frames: vf, episodes: vad.episodes, speechS: vad.speechS, detector: vad.detector, vadRuntime: vad.runtime, fallbackReason: vad.reason, pitchGroupsHz: groups.map((g) => Math.round(g.hz)) },
       opts.target,
     ),
   };
@@ -147,15 +124,15 @@ async function detectSpeech(
   frameCount: number,
   powerDbs: number[],
   opts: AnalyzeVoiceOptions,
-): Promise<{ episodes: Episode[]; speechS: number; detector: VoiceDetector; reason?: string }> {
+): Promise<{ episodes: Episode[]; speechS: number; detector: VoiceDetector; runtime?: SileroRuntime; reason?: string }> {
   const frameS = VOICE_VAD.frameSamples / VOICE_VAD.sampleRate;
   let reason = 'the energy detector was asked for';
   if (opts.detector !== 'energy') {
     try {
-      const model = await loadSileroNode();
+      const model = await loadSileroNode(opts.vadRuntime);
       const probs = await sileroProbs(model, samples, { signal: opts.signal, onProgress: (fraction) => opts.onProgress?.({ stage: 'vad', fraction }) });
       const p = probs.subarray(0, frameCount);
-      return { episodes: episodesFromProbs(p, frameS), speechS: countAtLeast(p, VOICE_VAD.onProb) * frameS, detector: SILERO_DETECTOR };
+      return { episodes: episodesFromProbs(p, frameS), speechS: countAtLeast(p, VOICE_VAD.onProb) * frameS, detector: SILERO_DETECTOR, runtime: model.runtime };
     } catch (err) {
       if (opts.signal?.aborted) throw new StudioError('cancelled', 'cancelled');
       reason = (err as Error).message.slice(0, 120);
