@@ -148,4 +148,31 @@ describe('fast voice QC = slow voice QC', () => {
     // Not vacuous: JFK's voiced frames are among those compared (a guard, not a tolerance).
     expect(voiced).toBeGreaterThan(10);
   });
+
+  it('frame stats do not depend on how the PCM is chunked, and match a direct computation', () => {
+    const x = pcm16k(jfk);
+    const whole = new VoiceFrameAnalyzer();
+    whole.push(x);
+    const a = whole.end();
+    const chunked = new VoiceFrameAnalyzer();
+    // Chunk sizes that split frames everywhere (ffmpeg's pipe gives 64-KB chunks, 16384 floats).
+    for (let i = 0, k = 0; i < x.length; k++) {
+      const n = [1, 511, 513, 1000, 16384, 7][k % 6]!;
+      chunked.push(x.subarray(i, i + n));
+      i += n;
+    }
+    const b = chunked.end();
+    expect(b.count).toBe(Math.floor(x.length / VOICE_VAD.frameSamples));
+    for (const k of ['power', 'peak', 'band', 'high'] as const) expect(Array.from(b[k])).toEqual(Array.from(a[k]));
+    for (const f of [0, 7, 100, b.count - 1]) {
+      let sum = 0;
+      let pk = 0;
+      for (let i = f * 512; i < (f + 1) * 512; i++) {
+        sum += x[i]! * x[i]!;
+        pk = Math.max(pk, Math.abs(x[i]!));
+      }
+      expect(b.power[f]).toBeCloseTo(sum / 512, 9);
+      expect(b.peak[f]).toBe(Math.fround(pk));
+    }
+  });
 });

@@ -43,13 +43,20 @@ export class VoiceFrameAnalyzer {
   }
 
   push(samples: Float32Array): void {
-    for (let i = 0; i < samples.length; i++) {
-      this.buf[this.fill++] = samples[i]!;
-      if (this.fill === N) {
-        this.frame();
-        this.fill = 0;
-      }
+    let i = 0;
+    // Whole frames straight from the caller's array; only a frame split across pushes is copied.
+    if (this.fill > 0) {
+      const take = Math.min(N - this.fill, samples.length);
+      this.buf.set(samples.subarray(0, take), this.fill);
+      this.fill += take;
+      i = take;
+      if (this.fill < N) return;
+      this.frame(this.buf, 0);
+      this.fill = 0;
     }
+    for (; i + N <= samples.length; i += N) this.frame(samples, i);
+    this.buf.set(samples.subarray(i), 0);
+    this.fill = samples.length - i;
   }
 
   end(): VoiceFrames {
@@ -63,25 +70,29 @@ export class VoiceFrameAnalyzer {
     };
   }
 
-  private frame(): void {
+  private frame(x: Float32Array, at: number): void {
     // The spectrum (bandwidth check) from every SPECTRUM_EVERY-th frame: a long-term average needs
     // a sample of the speech, not every frame, and the FFT is most of this class's cost.
     const spectrum = this.power.length % SPECTRUM_EVERY === 0;
     let sum = 0;
     let pk = 0;
     for (let i = 0; i < N; i++) {
-      const v = this.buf[i]!;
+      const v = x[at + i]!;
       sum += v * v;
       const a = v < 0 ? -v : v;
       if (a > pk) pk = a;
-      this.re[i] = v * this.hann[i]!;
-      this.im[i] = 0;
     }
     let band = 0;
     let high = 0;
-    if (spectrum) fft(this.re, this.im);
-    if (spectrum) for (let k = this.bins.bandLo; k <= this.bins.bandHi; k++) band += this.re[k]! ** 2 + this.im[k]! ** 2;
-    if (spectrum) for (let k = this.bins.high; k <= N / 2; k++) high += this.re[k]! ** 2 + this.im[k]! ** 2;
+    if (spectrum) {
+      for (let i = 0; i < N; i++) {
+        this.re[i] = x[at + i]! * this.hann[i]!;
+        this.im[i] = 0;
+      }
+      fft(this.re, this.im);
+      for (let k = this.bins.bandLo; k <= this.bins.bandHi; k++) band += this.re[k]! ** 2 + this.im[k]! ** 2;
+      for (let k = this.bins.high; k <= N / 2; k++) high += this.re[k]! ** 2 + this.im[k]! ** 2;
+    }
     this.power.push(sum / N);
     this.peak.push(pk);
     this.band.push(band);
