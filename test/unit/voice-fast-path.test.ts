@@ -17,7 +17,7 @@ import { AudioAnalyzer } from '../../src/shared/qc/audio-analyzer';
 import { pitchGroups } from '../../src/shared/qc/audio-rules';
 import { AUDIO_ANALYSIS, VOICE_VAD } from '../../src/shared/standards';
 import { episodesFromProbs, speechMask } from '../../src/shared/voice/episodes';
-import { PITCH_RATE, speechPitchFrames, VoiceFrameAnalyzer } from '../../src/shared/voice/frames';
+import { fft, PITCH_RATE, speechPitchFrames, VoiceFrameAnalyzer } from '../../src/shared/voice/frames';
 import { voiceQc } from '../../src/shared/voice/qc';
 import { sileroProbs } from '../../src/shared/voice/silero';
 import { ffmpegSync, tempDir } from './helpers/derive';
@@ -175,4 +175,23 @@ describe('fast voice QC = slow voice QC', () => {
       expect(b.peak[f]).toBe(Math.fround(pk));
     }
   });
+
+  it('the FFT with cached tables equals a direct DFT (bandwidth check input)', () => {
+    const n = VOICE_VAD.frameSamples;
+    const x = Array.from({ length: n }, (_, i) => Math.sin(i * 0.37) + 0.3 * Math.cos(i * 1.9) + (i % 7) / 50);
+    const re = Float64Array.from(x);
+    const im = new Float64Array(n);
+    fft(re, im);
+    for (const k of [0, 1, 10, 47, 128, 255, 256, 300, 511]) {
+      let r = 0;
+      let q = 0;
+      for (let t = 0; t < n; t++) {
+        r += x[t]! * Math.cos((-2 * Math.PI * k * t) / n);
+        q += x[t]! * Math.sin((-2 * Math.PI * k * t) / n);
+      }
+      expect(re[k]).toBeCloseTo(r, 8);
+      expect(im[k]).toBeCloseTo(q, 8);
+    }
+  });
 });
+
