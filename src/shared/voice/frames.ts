@@ -4,7 +4,8 @@
  * are VOICE_VAD.frameSamples long so they line up one-to-one with the VAD's frames. Pure and
  * streaming: push Float32 samples in any chunk size; nothing keeps the samples.
  */
-import { VOICE_QC, VOICE_VAD } from '../standards';
+import { pitch, type AudioFrame } from '../qc/audio-analyzer';
+import { AUDIO_ANALYSIS, VOICE_QC, VOICE_VAD } from '../standards';
 
 export interface VoiceFrames {
   /** Mean square of each frame (full scale = 1). */
@@ -42,13 +43,20 @@ export class VoiceFrameAnalyzer {
   }
 
   push(samples: Float32Array): void {
-    for (let i = 0; i < samples.length; i++) {
-      this.buf[this.fill++] = samples[i]!;
-      if (this.fill === N) {
-        this.frame();
-        this.fill = 0;
-      }
+    let i = 0;
+    // Whole frames straight from the caller's array; only a frame split across pushes is copied.
+    if (this.fill > 0) {
+      const take = Math.min(N - this.fill, samples.length);
+      this.buf.set(samples.subarray(0, take), this.fill);
+      this.fill += take;
+      i = take;
+      if (this.fill < N) return;
+      this.frame(this.buf, 0);
+      this.fill = 0;
     }
+    for (; i + N <= samples.length; i += N) this.frame(samples, i);
+    this.buf.set(samples.subarray(i), 0);
+    this.fill = samples.length - i;
   }
 
   end(): VoiceFrames {
@@ -62,25 +70,29 @@ export class VoiceFrameAnalyzer {
     };
   }
 
-  private frame(): void {
+  private frame(x: Float32Array, at: number): void {
     // The spectrum (bandwidth check) from every SPECTRUM_EVERY-th frame: a long-term average needs
     // a sample of the speech, not every frame, and the FFT is most of this class's cost.
     const spectrum = this.power.length % SPECTRUM_EVERY === 0;
     let sum = 0;
     let pk = 0;
     for (let i = 0; i < N; i++) {
-      const v = this.buf[i]!;
+      const v = x[at + i]!;
       sum += v * v;
       const a = v < 0 ? -v : v;
       if (a > pk) pk = a;
-      this.re[i] = v * this.hann[i]!;
-      this.im[i] = 0;
     }
     let band = 0;
     let high = 0;
-    if (spectrum) fft(this.re, this.im);
-    if (spectrum) for (let k = this.bins.bandLo; k <= this.bins.bandHi; k++) band += this.re[k]! ** 2 + this.im[k]! ** 2;
-    if (spectrum) for (let k = this.bins.high; k <= N / 2; k++) high += this.re[k]! ** 2 + this.im[k]! ** 2;
+    if (spectrum) {
+      for (let i = 0; i < N; i++) {
+        this.re[i] = x[at + i]! * this.hann[i]!;
+        this.im[i] = 0;
+      }
+      fft(this.re, this.im);
+      for (let k = this.bins.bandLo; k <= this.bins.bandHi; k++) band += this.re[k]! ** 2 + this.im[k]! ** 2;
+      for (let k = this.bins.high; k <= N / 2; k++) high += this.re[k]! ** 2 + this.im[k]! ** 2;
+    }
     this.power.push(sum / N);
     this.peak.push(pk);
     this.band.push(band);
@@ -88,37 +100,67 @@ export class VoiceFrameAnalyzer {
   }
 }
 
-/** In-place iterative radix-2 FFT (length a power of two). */
+/** Bit-reversal permutation and twiddles of one FFT length, computed once (the FFT runs per frame). */
+interface FftPlan {
+  rev: Uint32Array;
+  cos: Float64Array;
+  sin: Float64Array;
+}
+
+const plans = new Map<number, FftPlan>();
+
+function plan(n: number): FftPlan {
+  let p = plans.get(n);
+  if (!p) {
+    const bits = Math.log2(n);
+    const rev = new Uint32Array(n);
+    for (let i = 0; i < n; i++) {
+      let r = 0;
+      for (let b = 0; b < bits; b++) r |= ((i >> b) & 1) << (bits - 1 - b);
+      rev[i] = r;
+    }
+    const cos = new Float64Array(n / 2);
+    const sin = new Float64Array(n / 2);
+    for (let k = 0; k < n / 2; k++) {
+      cos[k] = Math.cos((-2 * Math.PI * k) / n);
+      sin[k] = Math.sin((-2 * Math.PI * k) / n);
+    }
+    p = { rev, cos, sin };
+    plans.set(n, p);
+  }
+  return p;
+}
+
+/** In-place iterative radix-2 FFT (length a power of two), with the length's tables cached. */
 export function fft(re: Float64Array, im: Float64Array): void {
   const n = re.length;
-  for (let i = 1, j = 0; i < n; i++) {
-    let bit = n >> 1;
-    for (; j & bit; bit >>= 1) j ^= bit;
-    j ^= bit;
+  const { rev, cos, sin } = plan(n);
+  for (let i = 0; i < n; i++) {
+    const j = rev[i]!;
     if (i < j) {
-      [re[i], re[j]] = [re[j]!, re[i]!];
-      [im[i], im[j]] = [im[j]!, im[i]!];
+      const tr = re[i]!;
+      re[i] = re[j]!;
+      re[j] = tr;
+      const ti = im[i]!;
+      im[i] = im[j]!;
+      im[j] = ti;
     }
   }
   for (let len = 2; len <= n; len <<= 1) {
-    const ang = (-2 * Math.PI) / len;
-    const wr = Math.cos(ang);
-    const wi = Math.sin(ang);
+    const half = len >> 1;
+    const step = n / len;
     for (let i = 0; i < n; i += len) {
-      let cr = 1;
-      let ci = 0;
-      for (let k = 0; k < len / 2; k++) {
+      for (let k = 0; k < half; k++) {
+        const wr = cos[k * step]!;
+        const wi = sin[k * step]!;
         const a = i + k;
-        const b = a + len / 2;
-        const xr = re[b]! * cr - im[b]! * ci;
-        const xi = re[b]! * ci + im[b]! * cr;
+        const b = a + half;
+        const xr = re[b]! * wr - im[b]! * wi;
+        const xi = re[b]! * wi + im[b]! * wr;
         re[b] = re[a]! - xr;
         im[b] = im[a]! - xi;
         re[a] = re[a]! + xr;
         im[a] = im[a]! + xi;
-        const t = cr * wr - ci * wi;
-        ci = cr * wi + ci * wr;
-        cr = t;
       }
     }
   }
@@ -126,4 +168,39 @@ export function fft(re: Float64Array, im: Float64Array): void {
 
 export function powerDb(p: number): number {
   return p > 1e-12 ? 10 * Math.log10(p) : -120;
+}
+
+/** The second-speaker heuristic's pitch rate: 8 kHz (16-kHz pairs averaged), see speechPitchFrames. */
+export const PITCH_RATE = VOICE_VAD.sampleRate / 2;
+
+/**
+ * The pitch frames that qc/audio-rules' pitchGroups reads (f0 per AUDIO_ANALYSIS.frameMs frame), for
+ * the frames marked as speech only: pitchGroups ignores f0 outside speech, so YIN (most of the cost)
+ * runs on speech alone. The samples reach YIN exactly as they reach AudioAnalyzer at PITCH_RATE:
+ * 16-kHz pairs averaged, rounded to 16 bits, divided by 32768, so every speech frame's f0 equals
+ * AudioAnalyzer's (proved in test/unit/voice-fast-path.test.ts). Frames outside speech get f0 null;
+ * their level fields are not measured (−120) because no rule reads them from here.
+ * `speech(i)` says whether 40-ms frame i is speech.
+ */
+export function speechPitchFrames(samples16k: Float32Array, speech: (i: number) => boolean): AudioFrame[] {
+  const len = Math.round((AUDIO_ANALYSIS.frameMs / 1000) * PITCH_RATE);
+  const n8 = Math.floor(samples16k.length / 2);
+  const count = Math.floor(n8 / len) + (n8 % len >= len / 2 ? 1 : 0);
+  const frameS = len / PITCH_RATE;
+  const buf = new Float32Array(len);
+  const out: AudioFrame[] = new Array<AudioFrame>(count);
+  for (let i = 0; i < count; i++) {
+    let f0: number | null = null;
+    // A last partial frame never has a pitch (as in AudioAnalyzer.end).
+    if ((i + 1) * len <= n8 && speech(i)) {
+      const base = i * len * 2;
+      for (let k = 0; k < len; k++) {
+        const v = (samples16k[base + 2 * k]! + samples16k[base + 2 * k + 1]!) * 0.5;
+        buf[k] = Math.max(-32768, Math.min(32767, Math.round(v * 32768))) / 32768;
+      }
+      f0 = pitch(buf, PITCH_RATE);
+    }
+    out[i] = { t: i * frameS, rmsDb: -120, peakDb: -120, clipped: 0, f0 };
+  }
+  return out;
 }

@@ -29,6 +29,8 @@ export interface VoiceMeasurements {
    */
   speechS: number;
   detector: VoiceDetector;
+  /** Which ONNX Runtime build ran Silero (the same model and probabilities either way). */
+  vadRuntime?: 'native' | 'wasm';
   /** Why Silero did not run, when the detector is the fallback. */
   fallbackReason?: string;
   /** Pitch groups of the second-speaker heuristic (qc/audio-rules pitchGroups): one or two. */
@@ -47,6 +49,7 @@ export interface VoiceStats {
   levelSpreadDb: number | null;
   highBandDb: number | null;
   detector: VoiceDetector;
+  vadRuntime?: 'native' | 'wasm';
 }
 
 export type VoiceFinding = Finding;
@@ -129,6 +132,7 @@ export function voiceQc(m: VoiceMeasurements, target: VoiceTargetId): VoiceQcRes
     levelSpreadDb: null,
     highBandDb: null,
     detector: m.detector,
+    ...(m.vadRuntime ? { vadRuntime: m.vadRuntime } : {}),
   };
   if (!m.frames || m.codec === null) {
     out.push(voiceFinding('voice.no-audio', 0, end));

@@ -1,0 +1,13 @@
+import { readFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { sileroProbs } from '../../src/shared/voice/silero';
+import { loadSileroNode } from '../../src/main/services/voice/silero-node';
+const buf = execFileSync('ffmpeg', ['-v', 'error', '-t', '300', '-i', '/tmp/vp/speech-30min.wav', '-ac', '1', '-ar', '16000', '-f', 'f32le', 'pipe:1'], { maxBuffer: 1 << 30 });
+const all = new Float32Array(buf.buffer.slice(buf.byteOffset, buf.byteOffset + buf.length - (buf.length % 4)));
+const m = await loadSileroNode('native');
+let ticks = 0; let busy = 0;
+const iv = setInterval(() => { ticks++; const t = performance.now(); let x = 0; for (let i = 0; i < 2e5; i++) x += Math.sqrt(i); busy += performance.now() - t; if (x < 0) console.log(x); }, 0);
+const t = performance.now();
+await sileroProbs(m, all, { lanes: 64 });
+clearInterval(iv);
+console.log('wall', (performance.now() - t).toFixed(0), 'ms; interval ticks', ticks, 'busy ms', busy.toFixed(0));
