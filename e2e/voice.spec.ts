@@ -205,7 +205,7 @@ test('voice take from the fake microphone: lossless WAV that matches jfk.wav, me
   await expect.poll(async () => (await timeOf('voice-audio-denoised')).paused, { timeout: 15_000 }).toBe(false);
   await report.getByTestId('voice-ab-play').click();
   await expect(ab).toHaveAttribute('data-playing', 'no');
-  await report.getByTestId('voice-ab').scrollIntoViewIfNeeded();
+  await report.getByTestId('voice-levels').scrollIntoViewIfNeeded();
   await shot(page, 'voice-review-ab-en');
   await setLanguage(page, 'zh-CN');
   await expect(report.getByTestId('voice-ab-denoised')).toContainText('降噪后');

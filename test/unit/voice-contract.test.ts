@@ -153,4 +153,23 @@ describe('A/B twin and export through the dispatcher', () => {
     const task = JSON.parse(readFileSync(path.join(r.dir, 'voice_task.json'), 'utf8')) as { authorization: { take: string; script: string; wordsVerified: boolean } };
     expect(task.authorization).toMatchObject({ take: auth.id, script: authScript('zh', 'Li Hua', 'RuYing <b>Ltd</b>'), wordsVerified: false });
   }, 300_000);
+
+  it('voice.cancel stops a running export: the call ends cancelled and no folder is left', async () => {
+    const exports = path.join(await studio.context.store.shootDir(shootId), 'exports');
+    const before = readdirSync(exports).sort();
+    const id = 'job-cancel-1';
+    let asked = false;
+    const off = studio.bus.subscribe((event, payload) => {
+      const p = payload as { jobId: string; fraction: number };
+      if (event === 'voice.progress' && p.jobId === id && p.fraction > 0.02 && !asked) {
+        asked = true;
+        void studio.dispatch('voice.cancel', { jobId: id }).then((r) => expect(r).toEqual({ ok: true, value: { cancelled: true } }));
+      }
+    });
+    const r = await studio.dispatch('voice.export', { shootId, target: 'tts6', jobId: id });
+    off();
+    expect(asked).toBe(true);
+    expect(r).toMatchObject({ ok: false, error: { code: 'cancelled' } });
+    expect(readdirSync(exports).sort()).toEqual(before);
+  }, 300_000);
 });

@@ -253,7 +253,7 @@ export function VoiceScreen() {
         <div className="row">
           {!recording ? (
             <button type="button" className="record" data-testid="voice-record" disabled={!r} onClick={() => void start()}>
-              {t('voice.record.start')}
+              {v.target === 'auth' ? t('voice.record.startAuth') : t('voice.record.start')}
             </button>
           ) : (
             <button type="button" className="stop" data-testid="voice-stop" onClick={() => void stop()}>

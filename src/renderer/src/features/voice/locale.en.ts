@@ -56,6 +56,7 @@ export const voiceEn = {
   },
   record: {
     start: 'Record segment',
+    startAuth: 'Record the authorization',
     stop: 'Stop segment',
     recording: 'Recording {{seconds}} s',
     breakHint: 'Take a break between segments; keep the same distance, volume and tone (§8.4).',
@@ -73,9 +74,9 @@ export const voiceEn = {
     failed: 'Check failed: {{message}}',
     export: 'Export the voice folder ({{target}})',
     exportHint: 'Each file is exported as recorded and noise-reduced beside it (*.denoised.wav, ffmpeg afftdn, §8.3/§10): upload the denoised files; the originals stay untouched.',
-    exported: 'Exported {{segments}} speech segments {{auth}} to {{dir}}',
-    withAuth: 'and the authorization recording',
-    noAuth: 'without an authorization recording (record one as an authorization take, §8.6)',
+    exported: 'Exported to {{dir}} — speech segments: {{segments}}; {{auth}}.',
+    withAuth: 'authorization recording: yes',
+    noAuth: 'no authorization recording (record one with the target “Authorization recording”, §8.6)',
     fileKind: { original: 'as recorded', denoised: 'noise-reduced — to upload', task: 'task: target, files, levels before/after', qc: 'QC report of every file' },
   },
   role: {

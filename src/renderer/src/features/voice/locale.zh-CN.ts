@@ -59,6 +59,7 @@ export const voiceZhCN: Shape<typeof voiceEn> = {
   },
   record: {
     start: '录制本段',
+    startAuth: '录制授权录音',
     stop: '停止本段',
     recording: '录制中 {{seconds}} 秒',
     breakHint: '段与段之间可以休息；保持相同的距离、音量和语气（§8.4）。',
@@ -76,9 +77,9 @@ export const voiceZhCN: Shape<typeof voiceEn> = {
     failed: '检查失败：{{message}}',
     export: '导出声音文件夹（{{target}}）',
     exportHint: '每个文件都按原样导出，并在旁边附上降噪版本（*.denoised.wav，ffmpeg afftdn，§8.3/§10）：请上传降噪版本；原始文件保持不变。',
-    exported: '已导出 {{segments}} 段语音{{auth}}到 {{dir}}',
-    withAuth: '及授权录音',
-    noAuth: '，没有授权录音（请以“授权录音”方式录制一条，§8.6）',
+    exported: '已导出到 {{dir}}——语音 {{segments}} 段；{{auth}}。',
+    withAuth: '含授权录音',
+    noAuth: '没有授权录音（请选择“授权录音”目标录制一条，§8.6）',
     fileKind: { original: '原始录音', denoised: '降噪版本——用于上传', task: '任务：目标、文件、降噪前后电平', qc: '每个文件的质检报告' },
   },
   role: {
