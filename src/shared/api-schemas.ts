@@ -8,6 +8,7 @@ import { StudioErrorSchema } from './errors';
 import { StoredFindingSchema } from './findings';
 import { isPlainFileName } from './take-files';
 import { ChecklistOverrideSchema, IncompleteSchema, RecStatsSchema } from './take-loop';
+import { VoiceTakeInfoSchema } from './voice/take-role';
 import { PRESET_IDS, PRESHOOT_CHECKLIST, type ChecklistId, type PresetId } from './standards';
 
 export const CONTRACT_VERSION = 1;
@@ -190,6 +191,8 @@ export const TakeSchema = z.object({
   recStats: RecStatsSchema.optional(),
   checklistOverride: ChecklistOverrideSchema.optional(),
   incomplete: IncompleteSchema.optional(),
+  /** A voice take's role, set at Record (§8.6: speech or the authorization); absent = speech. */
+  voice: VoiceTakeInfoSchema.optional(),
 });
 export type Take = z.infer<typeof TakeSchema>;
 

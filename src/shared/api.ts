@@ -22,6 +22,7 @@ import {
 import { convertEvents, convertMethods } from './contract/convert';
 import { keyingEvents, keyingMethods } from './contract/keying';
 import { voiceEvents, voiceMethods } from './contract/voice';
+import { VoiceStartRoleSchema } from './voice/take-role';
 import { checkEvents, checkMethods } from './contract/check';
 import { prompterEvents, prompterMethods } from './contract/prompter';
 import { reviewEvents, reviewMethods } from './contract/review';
@@ -81,6 +82,8 @@ const coreMethods = {
           /** Defaults to the shoot's preset. */
           preset: PresetIdSchema.optional(),
           checklist: z.array(ChecklistItemSchema).max(PRESHOOT_CHECKLIST.length).default([]),
+          /** Speech for cloning, or the authorization recording with its language and names (§8.6). */
+          voice: VoiceStartRoleSchema.default({ role: 'speech' }),
         })
         .strict(),
     ]),

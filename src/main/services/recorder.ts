@@ -133,6 +133,7 @@ export class Recorder {
         markers: [],
         phases: [],
         recovered: null,
+        ...(plan.voice ? { voice: plan.voice } : {}),
       };
       const saved = await this.store.saveTake(take);
       this.active = { take: saved, dir, sink, markersHandle, startedMs: Date.now(), bitsPerSecond: plan.bitsPerSecond, lastSavedMs: Date.now() };

@@ -1,5 +1,6 @@
 import type { MethodParsedInput, PcmFormat, PresetId, Take, TakeKind } from '../../../shared/api';
 import type { ProbeResult } from '../../../shared/probe';
+import type { VoiceTakeInfo } from '../../../shared/voice/take-role';
 
 type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
 
@@ -16,6 +17,8 @@ export interface RawPlan {
   /** For the disk-space estimate. */
   bitsPerSecond: number;
   preset?: PresetId;
+  /** A voice take's role (§8.6), stored in take.json as `voice`. */
+  voice?: VoiceTakeInfo;
 }
 
 export interface FinalizeJob {

@@ -6,7 +6,7 @@
  * points (markers); a drag reports the new times through onRegionChange, unsnapped: the caller
  * snaps them to its frame grid.
  */
-import { useEffect, useRef } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import WaveSurfer from 'wavesurfer.js';
 import RegionsPlugin from 'wavesurfer.js/dist/plugins/regions.esm.js';
 
@@ -36,6 +36,10 @@ export interface WaveformProps {
   onSeek?: (t: number) => void;
   onRegionChange?: (id: string, start: number, end: number) => void;
   testId?: string;
+  /** Buckets per second of `peaks`, used for the length when durationSec is not known (0). */
+  peaksPerSecond?: number;
+  waveColor?: string;
+  progressColor?: string;
 }
 
 function channels(p: WavePeaks | null): number[][] {
@@ -45,10 +49,24 @@ function channels(p: WavePeaks | null): number[][] {
   return [top.length ? top : [0], bottom.length ? bottom : [0]];
 }
 
-export function Waveform({ peaks, durationSec, media, regions = [], height = 72, onSeek, onRegionChange, testId = 'waveform' }: WaveformProps) {
+export function Waveform({
+  peaks,
+  durationSec,
+  media,
+  regions = [],
+  height = 72,
+  onSeek,
+  onRegionChange,
+  testId = 'waveform',
+  peaksPerSecond,
+  waveColor = '#7aa2c8',
+  progressColor = '#3b6d99',
+}: WaveformProps) {
   const box = useRef<HTMLDivElement>(null);
   const ws = useRef<WaveSurfer | null>(null);
   const rp = useRef<RegionsPlugin | null>(null);
+  /** Buckets wavesurfer really drew (its decoded length after the last load), for tests. */
+  const [drawn, setDrawn] = useState(0);
   const cb = useRef({ onSeek, onRegionChange });
   cb.current = { onSeek, onRegionChange };
 
@@ -58,18 +76,20 @@ export function Waveform({ peaks, durationSec, media, regions = [], height = 72,
     const w = WaveSurfer.create({
       container: box.current,
       height,
-      waveColor: '#7aa2c8',
-      progressColor: '#3b6d99',
+      waveColor,
+      progressColor,
       cursorColor: '#e4572e',
       cursorWidth: 2,
       normalize: false,
       interact: true,
       dragToSeek: true,
       ...(media ? { media } : {}),
-      peaks: channels(null),
-      duration: Math.max(durationSec, 0.001),
+      // No `peaks`/`duration` here: given at creation, wavesurfer schedules its own load of them in
+      // a microtask, which runs after the load below and so replaced real peaks with the flat
+      // placeholder whenever the peaks were already known at mount.
       plugins: [regionsPlugin],
     });
+    w.on('ready', () => setDrawn(w.getDecodedData()?.length ?? 0));
     w.on('interaction', (t) => cb.current.onSeek?.(t));
     regionsPlugin.on('region-updated', (r) => cb.current.onRegionChange?.(r.id, r.start, r.end));
     ws.current = w;
@@ -84,10 +104,15 @@ export function Waveform({ peaks, durationSec, media, regions = [], height = 72,
 
   useEffect(() => {
     const w = ws.current;
-    if (!w || durationSec <= 0) return;
+    if (!w) return;
+    // A caller that does not know the length yet (0) still gets its peaks drawn: with a known
+    // bucket rate the buckets say it; otherwise one bucket per pixel column is as good as any.
+    const seconds = durationSec > 0 ? durationSec : peaks && peaksPerSecond ? peaks.max.length / peaksPerSecond : 0;
+    if (seconds <= 0) return;
     const src = media?.currentSrc || media?.src || '';
-    void w.load(src, channels(peaks), durationSec).catch(() => {});
-  }, [peaks, durationSec, media]);
+    // Errors are emitted on the instance too; a load replaced by a newer one just stops.
+    void w.load(src, channels(peaks), seconds).catch(() => {});
+  }, [peaks, durationSec, media, peaksPerSecond]);
 
   useEffect(() => {
     const r = rp.current;
@@ -108,5 +133,5 @@ export function Waveform({ peaks, durationSec, media, regions = [], height = 72,
   }, [regions, durationSec, peaks]);
 
   const filled = peaks ? peaks.max.length : 0;
-  return <div ref={box} className="waveform" data-testid={testId} data-peaks={filled} data-duration={durationSec.toFixed(2)} />;
+  return <div ref={box} className="waveform" data-testid={testId} data-peaks={filled} data-drawn={drawn} data-duration={durationSec.toFixed(2)} />;
 }

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { StudioError } from '../../../../shared/errors';
 import { locateFfmpeg, probeMedia } from '../../ffmpeg';
 import { partialPathFor, publishWithoutOverwrite, exists, outputExists } from '../../ffmpeg/partial-file';
+import { authScript } from '../../../../shared/voice/auth-scripts';
 import type { TakeKindDef } from '../take-kind';
 import { blockAlign, MAX_WAV_DATA_BYTES, wavHeader } from '../wav';
 
@@ -20,6 +21,7 @@ export const voiceKind: TakeKindDef<'voice'> = {
     format: opts.format,
     bitsPerSecond: opts.format.sampleRate * blockAlign(opts.format) * 8,
     preset: opts.preset,
+    voice: opts.voice.role === 'auth' ? { ...opts.voice, script: authScript(opts.voice.lang, opts.voice.speaker, opts.voice.company) } : { role: 'speech' },
   }),
   secondsInRaw(take, bytes) {
     const f = take.recording.format;

@@ -1,17 +1,19 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Take } from '../../../../shared/api';
+import type { VoiceStartRole } from '../../../../shared/voice/take-role';
 import type { VoiceReport } from '../../../../shared/contract/voice';
 import { renderFinding, ruleTitle } from '../../../../shared/rules';
 import { VOICE_QC, VOICE_TARGET_IDS, VOICE_TARGETS, VOICE_VAD, type VoiceTargetId } from '../../../../shared/standards';
 import { AUTH_LANGS, authScript, type AuthLang } from '../../../../shared/voice/auth-scripts';
 import { segmentLevelSpreadDb, segmentsConsistent, totalState } from '../../../../shared/voice/segments';
 import { StreamAudioMeter } from '../../components/AudioMeter';
-import { studio } from '../../api/client';
 import { useStudio } from '../../stores/studio-store';
 import { paragraphs, useVoice } from './voice-store';
 import { useVoiceCapture } from './use-voice-capture';
-import { VoiceWaveform } from './VoiceWaveform';
+import { VoiceReview } from './VoiceReview';
+import { VoiceExport } from './VoiceExport';
+import { voiceRoleOf } from '../../../../shared/voice/take-role';
 import { LiveVad } from './live-vad';
 import './voice.css';
 
@@ -32,7 +34,6 @@ export function VoiceScreen() {
   const [recording, setRecording] = useState<{ since: number; liveS: number; detector: string } | null>(null);
   const [now, setNow] = useState(0);
   const stopRef = useRef<(() => Promise<Take>) | null>(null);
-  const [exported, setExported] = useState<{ dir: string; segments: number; auth: boolean } | 'busy' | null>(null);
 
   useEffect(() => {
     if (!cap.stream) return;
@@ -47,13 +48,15 @@ export function VoiceScreen() {
 
   const voiceTakes = useMemo(() => takes.filter((x) => x.kind === 'voice'), [takes]);
 
-  // A saved voice take is checked once it is ready (its take.wav exists).
+  // A saved voice take is checked once it is ready (its take.wav exists): the authorization with
+  // target auth, speech with the speech target — the role was set at Record (§8.6).
+  const targetOf = useCallback((tk: Take): VoiceTargetId => (voiceRoleOf(tk) === 'auth' ? 'auth' : v.speechTarget), [v.speechTarget]);
   useEffect(() => {
     if (!shootId) return;
     for (const tk of voiceTakes) {
-      if (tk.status === 'ready' && v.reports[tk.id] === undefined) void v.check(shootId, tk.id, v.target);
+      if (tk.status === 'ready' && v.reports[tk.id] === undefined) void v.check(shootId, tk.id, targetOf(tk));
     }
-  }, [voiceTakes, shootId, v]);
+  }, [voiceTakes, shootId, v, targetOf]);
 
   const script = v.target === 'auth' ? [authScript(v.authLang, v.speaker, v.company)] : paragraphs(v.script);
   const current = v.target === 'auth' ? script[0] : script[v.done];
@@ -82,8 +85,9 @@ export function VoiceScreen() {
     const vad = await LiveVad.open(rate, channels).catch(() => null);
     const live = { since: performance.now(), liveS: 0, detector: vad ? 'silero-vad-v5' : 'energy' };
     setRecording(live);
+    const role: VoiceStartRole = v.target === 'auth' ? { role: 'auth', lang: v.authLang, speaker: v.speaker.replace(/\s+/g, ' ').trim().slice(0, 80), company: v.company.replace(/\s+/g, ' ').trim().slice(0, 80) } : { role: 'speech' };
     try {
-      stopRef.current = await cap.record(shootId, (b) => {
+      stopRef.current = await cap.record(shootId, role, (b) => {
         if (vad) {
           vad.push(b.pcm, (speechS) => {
             live.liveS = speechS;
@@ -101,7 +105,7 @@ export function VoiceScreen() {
       setRecording(null);
       setError(err);
     }
-  }, [shootId, cap, v.roomToneDb, setError]);
+  }, [shootId, cap, v.roomToneDb, v.target, v.authLang, v.speaker, v.company, setError]);
 
   const stop = useCallback(async () => {
     const s = stopRef.current;
@@ -225,6 +229,11 @@ export function VoiceScreen() {
         {v.target !== 'auth' && v.done === 0 && !recording && (
           <textarea data-testid="voice-script-input" rows={3} placeholder={t('voice.script.paste')} value={v.script} onChange={(e) => v.set({ script: e.target.value.slice(0, 200_000) })} />
         )}
+        {v.target === 'auth' && (
+          <p className="voice-role auth" data-testid="voice-recording-as">
+            {t('voice.role.recordingAs')}
+          </p>
+        )}
         <div className="voice-prompter" data-testid="voice-prompter" data-paragraph={v.target === 'auth' ? 1 : v.done + 1} data-total={script.length}>
           {current ?? (script.length ? t('voice.script.finished') : t('voice.script.empty'))}
         </div>
@@ -244,7 +253,7 @@ export function VoiceScreen() {
         <div className="row">
           {!recording ? (
             <button type="button" className="record" data-testid="voice-record" disabled={!r} onClick={() => void start()}>
-              {t('voice.record.start')}
+              {v.target === 'auth' ? t('voice.record.startAuth') : t('voice.record.start')}
             </button>
           ) : (
             <button type="button" className="stop" data-testid="voice-stop" onClick={() => void stop()}>
@@ -269,32 +278,7 @@ export function VoiceScreen() {
           </p>
         )}
         {voiceTakes.length === 0 && <p className="muted">{t('voice.segments.none')}</p>}
-        {v.target !== 'auth' && reports.length > 0 && (
-          <div className="row">
-            <button
-              type="button"
-              data-testid="voice-export"
-              disabled={exported === 'busy' || recording !== null}
-              onClick={() => {
-                setExported('busy');
-                const target = v.target as 'tts3' | 'tts6' | 'large';
-                studio
-                  .call('voice.export', { shootId, target, languages: target === 'tts3' ? ['zh-CN'] : [] })
-                  .then(setExported, (err: unknown) => {
-                    setExported(null);
-                    setError(err);
-                  });
-              }}
-            >
-              {exported === 'busy' ? t('voice.segments.exporting') : t('voice.segments.export')}
-            </button>
-            {exported && exported !== 'busy' && (
-              <span data-testid="voice-exported" data-dir={exported.dir} className="ok-text">
-                {t('voice.segments.exported', { segments: exported.segments, auth: exported.auth ? t('voice.segments.withAuth') : '', dir: exported.dir })}
-              </span>
-            )}
-          </div>
-        )}
+        {voiceTakes.some((tk) => tk.status === 'ready' && voiceRoleOf(tk) === 'speech') && <VoiceExport shootId={shootId} target={v.speechTarget} disabled={recording !== null} setError={setError} />}
         <ul className="voice-segments">
           {voiceTakes.map((tk) => {
             const rep = v.reports[tk.id];
@@ -303,12 +287,15 @@ export function VoiceScreen() {
               <li key={tk.id} data-testid="voice-report" data-take-id={tk.id} data-status={tk.status} data-verdict={ok?.verdict ?? ''} data-speech-s={ok?.stats.speechS ?? ''}>
                 <div className="row">
                   <b>{tk.name}</b>
+                  <span className={`voice-role ${voiceRoleOf(tk)}`} data-testid="voice-role" data-role={voiceRoleOf(tk)}>
+                    {t(`voice.role.${voiceRoleOf(tk) ?? 'speech'}`)}
+                  </span>
                   <span className="muted">{t(`takes.status.${tk.status}`)}</span>
                   {rep === 'checking' && <span className="muted">{t('voice.segments.checking')}</span>}
                   {ok && <span className={`verdict ${ok.verdict}`}>{t(`voice.segments.verdict.${ok.verdict}`)}</span>}
                   {ok && <span>{t('voice.segments.speech', { speech: ok.stats.speechS, duration: ok.stats.durationS })}</span>}
                   {ok && (
-                    <button type="button" onClick={() => void v.check(shootId, tk.id, v.target)}>
+                    <button type="button" onClick={() => void v.check(shootId, tk.id, targetOf(tk))}>
                       {t('voice.segments.recheck')}
                     </button>
                   )}
@@ -318,7 +305,15 @@ export function VoiceScreen() {
                     {t('voice.segments.stats', { peak: ok.stats.peakDb ?? '?', noise: ok.stats.noiseFloorDb ?? '?', snr: ok.stats.snrDb ?? '?', detector: ok.stats.detector })}
                   </p>
                 )}
-                {ok && <VoiceWaveform shootId={shootId} takeId={tk.id} report={ok} />}
+                {tk.voice?.role === 'auth' && (
+                  <div className="voice-auth-card" data-testid="voice-auth-card">
+                    <p>
+                      {t('voice.role.script', { lang: t(`voice.auth.langs.${tk.voice.lang}`) })} <q>{tk.voice.script}</q>
+                    </p>
+                    <p className="warn-text">{t('voice.auth.unverified')}</p>
+                  </div>
+                )}
+                {ok && <VoiceReview shootId={shootId} takeId={tk.id} report={ok} setError={setError} />}
                 {typeof rep === 'object' && rep !== null && 'error' in rep && <p className="problem">{t('voice.segments.failed', { message: rep.error })}</p>}
                 {ok && ok.findings.length > 0 && (
                   <ul className="voice-findings">

@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { Take } from '../../../../shared/api';
+import type { VoiceStartRole } from '../../../../shared/voice/take-role';
 import { studio } from '../../api/client';
 // A file of its own (never inlined as a data: URL, which the CSP's script-src 'self' refuses).
 import workletUrl from './pcm-capture.worklet.js?url&no-inline';
@@ -128,7 +129,7 @@ export function useVoiceCapture(deviceId: string | null, onError: (err: unknown)
 
   /** Starts a voice take; returns stop(). `onBlock` sees each block (live speech estimate). */
   const record = useCallback(
-    async (shootId: string, onBlock: (b: Block) => void): Promise<() => Promise<Take>> => {
+    async (shootId: string, voice: VoiceStartRole, onBlock: (b: Block) => void): Promise<() => Promise<Take>> => {
       const ctx = ctxRef.current;
       if (!ctx || !report) throw new Error('The microphone is not open');
       await ctx.resume();
@@ -138,6 +139,7 @@ export function useVoiceCapture(deviceId: string | null, onError: (err: unknown)
         format: { codec: 'pcm_f32le', sampleRate: ctx.sampleRate, channels: channelsRef.current },
         devices: { microphone: report },
         checklist: [],
+        voice,
       });
       let seq = 0;
       let pending: Float32Array[] = [];

@@ -4,8 +4,12 @@ import type { VoiceTargetId } from '../../../../shared/standards';
 import type { AuthLang } from '../../../../shared/voice/auth-scripts';
 import { studio } from '../../api/client';
 
+export type SpeechTarget = Exclude<VoiceTargetId, 'auth'>;
+
 interface VoiceState {
   target: VoiceTargetId;
+  /** The speech target speech takes are checked for while the authorization is being recorded. */
+  speechTarget: SpeechTarget;
   authLang: AuthLang;
   speaker: string;
   company: string;
@@ -30,6 +34,7 @@ const saved = (() => {
 /** The voice session: target, authorization names, the script and how far it has been read. */
 export const useVoice = create<VoiceState>((set, get) => ({
   target: saved.target ?? 'tts6',
+  speechTarget: saved.speechTarget ?? (saved.target && saved.target !== 'auth' ? saved.target : 'tts6'),
   authLang: saved.authLang ?? 'zh',
   speaker: saved.speaker ?? '',
   company: saved.company ?? '',
@@ -38,9 +43,9 @@ export const useVoice = create<VoiceState>((set, get) => ({
   roomToneDb: null,
   reports: {},
   set(p) {
-    set(p);
-    const { target, authLang, speaker, company, script, done } = get();
-    localStorage.setItem(KEY, JSON.stringify({ target, authLang, speaker, company, script, done }));
+    set(p.target && p.target !== 'auth' ? { ...p, speechTarget: p.target } : p);
+    const { target, speechTarget, authLang, speaker, company, script, done } = get();
+    localStorage.setItem(KEY, JSON.stringify({ target, speechTarget, authLang, speaker, company, script, done }));
   },
   async check(shootId, takeId, target) {
     set((s) => ({ reports: { ...s.reports, [takeId]: 'checking' } }));
