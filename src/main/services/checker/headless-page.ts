@@ -6,6 +6,10 @@ import { StudioError } from '../../../shared/errors';
 import { findChromium, HEADLESS_CHROMIUM_ARGS } from '../chromium-path';
 
 export interface HeadlessPage {
+  /** The browser's process (and process group) id. */
+  readonly pid: number | undefined;
+  /** Its throw-away profile folder, removed on close. */
+  readonly profileDir: string;
   close(): Promise<void>;
   /** The last lines Chromium wrote to stderr (why it did not start or left). */
   describeFailure(): Promise<string>;
@@ -41,6 +45,8 @@ export async function openHeadlessPage(url: string, env: NodeJS.ProcessEnv, args
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   child.once('error', (err) => tail.push(err.message));
   return {
+    pid: child.pid,
+    profileDir: profile,
     close: async () => {
       if (child.exitCode === null && child.signalCode === null && child.pid) {
         try {
@@ -57,9 +63,28 @@ export async function openHeadlessPage(url: string, env: NodeJS.ProcessEnv, args
         }, 3000);
         await exited;
         clearTimeout(killLater);
+        // Its helpers (zygote, utility processes) leave a moment after the browser: wait for the
+        // group to empty, then end what is left of it (our own group only).
+        for (let i = 0; i < 40 && groupAlive(child.pid); i++) await new Promise((r) => setTimeout(r, 50));
+        if (groupAlive(child.pid)) {
+          try {
+            process.kill(-child.pid, 'SIGKILL');
+          } catch {
+            /* gone */
+          }
+        }
       }
       rmSync(profile, { recursive: true, force: true });
     },
     describeFailure: async () => (child.exitCode !== null ? `Chromium exited (${child.exitCode}): ` : '') + tail.join(' ').slice(0, 400),
   };
+}
+
+function groupAlive(pgid: number): boolean {
+  try {
+    process.kill(-pgid, 0);
+    return true;
+  } catch {
+    return false;
+  }
 }
