@@ -45,3 +45,25 @@ describe('headless analyzer page', () => {
     await page.close(); // twice is harmless
   }, 120_000);
 });
+
+describe('headless analyzer page outliving its studio', () => {
+  it('a studio that ends without closing it (killed, crashed) leaves no Chromium behind', async () => {
+    const { spawn } = await import('node:child_process');
+    const path = await import('node:path');
+    const { repoRoot } = await import('./helpers/media');
+    const script = `import { openHeadlessPage } from ${JSON.stringify(path.join(repoRoot, 'src/main/services/checker/headless-page.ts'))};
+const p = await openHeadlessPage('about:blank', process.env);
+console.log(p.pid);
+setTimeout(() => process.kill(process.pid, 'SIGKILL'), 1500);`;
+    const studio = spawn(path.join(repoRoot, 'node_modules/.bin/tsx'), ['--input-type=module', '-e', script], { stdio: ['ignore', 'pipe', 'inherit'] });
+    let out = '';
+    studio.stdout.on('data', (d: Buffer) => (out += d.toString()));
+    await new Promise((r) => studio.once('exit', r));
+    const pid = Number(out.trim().split('\n')[0]);
+    expect(pid).toBeGreaterThan(0);
+    for (let i = 0; i < 100 && alive(pid); i++) await new Promise((r) => setTimeout(r, 100));
+    const left = alive(pid);
+    if (left) process.kill(-pid, 'SIGKILL'); // ours: do not leave it running even when the test fails
+    expect(left).toBe(false);
+  }, 120_000);
+});

@@ -32,13 +32,16 @@ export async function openHeadlessPage(url: string, env: NodeJS.ProcessEnv, args
   }
   const profile = mkdtempSync(path.join(os.tmpdir(), 'cs-analyzer-'));
   // Its own process group: closing ends the browser and every helper it started, and nothing else.
-  const child = spawn(executable, ['--headless', ...args, `--user-data-dir=${profile}`, '--no-default-browser-check', '--mute-audio', url], {
-    stdio: ['ignore', 'ignore', 'pipe'],
+  // --remote-debugging-pipe on fds 3/4 that nobody speaks on: no DevTools session (no mirrored
+  // frames), but Chromium exits when the pipe closes — so it dies with the studio however the studio
+  // ends (a found orphan: a detached browser outlived the process that started it).
+  const child = spawn(executable, ['--headless', ...args, `--user-data-dir=${profile}`, '--no-default-browser-check', '--mute-audio', '--remote-debugging-pipe', url], {
+    stdio: ['ignore', 'ignore', 'pipe', 'pipe', 'pipe'],
     detached: true,
   });
   const tail: string[] = [];
-  child.stderr.setEncoding('utf8');
-  child.stderr.on('data', (s: string) => {
+  child.stderr?.setEncoding('utf8');
+  child.stderr?.on('data', (s: string) => {
     tail.push(...s.split('\n').filter(Boolean));
     tail.splice(0, Math.max(0, tail.length - 5));
   });
