@@ -3,18 +3,16 @@
  * decoded RGBA frame as one binary WebSocket message (4-byte little-endian header length, a JSON
  * header, the pixels — the framing of wire.ts); the page answers with JSON {id, frame} or {id, error}.
  *
- * No copy of the pixels on either side (issue #15, measured: the frame's way from main into the
- * worker cost more CPU than the landmarker's own share): main's frame reader leaves FRAME_HEAD_ROOM
- * bytes in front of each frame, where the header is written (padded with spaces, still JSON), and
- * the page hands the worker a view of the received buffer instead of a copy.
+ * The page hands the worker a view of the received buffer, not a copy. Main still copies each frame
+ * into its message (packBinary): writing the header into room left in front of the decoded frame
+ * and sending that buffer itself was tried and reverted — with two workers it swapped the answers
+ * of two frames near the end of d18 twice in a row (checker-determinism.test.ts), not root-caused,
+ * and saved no measurable CPU (see notes).
  */
 import { packBinary } from './wire';
 
 export const FRAME_FEED_ROUTE = '/frames';
 export const FRAME_ANALYZER_PAGE = '/frame-analyzer.html';
-
-/** Bytes in front of a frame's pixels for the length and the JSON header (ids and sizes fit in ~100). */
-export const FRAME_HEAD_ROOM = 256;
 
 export interface FrameHeader {
   id: number;
@@ -26,22 +24,7 @@ export interface FrameHeader {
   raw?: boolean;
 }
 
-const encoder = new TextEncoder();
-
-/**
- * One message for the frame. `headRoom`: bytes of rgba's own buffer right in front of the pixels that
- * are free to write (RawFrameReader's head room): the header goes there and the message is a view of
- * that buffer. Otherwise (or if the header does not fit) a new buffer with a copy.
- */
-export function encodeFrame(h: FrameHeader, rgba: Uint8Array, headRoom = 0): Uint8Array {
-  const head = encoder.encode(JSON.stringify(h));
-  if (headRoom >= 4 + head.byteLength && rgba.byteOffset >= headRoom) {
-    const out = new Uint8Array(rgba.buffer, rgba.byteOffset - headRoom, headRoom + rgba.byteLength);
-    new DataView(out.buffer, out.byteOffset).setUint32(0, headRoom - 4, true);
-    out.set(head, 4);
-    out.fill(0x20, 4 + head.byteLength, headRoom); // JSON allows trailing white space
-    return out;
-  }
+export function encodeFrame(h: FrameHeader, rgba: Uint8Array): Uint8Array {
   return packBinary(h, rgba);
 }
 

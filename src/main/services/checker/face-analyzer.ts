@@ -5,8 +5,6 @@ export interface RgbaFrame {
   rgba: Uint8Array;
   width: number;
   height: number;
-  /** Free bytes of rgba's buffer in front of the pixels (the frame feed writes its header there: no copy). */
-  headRoom?: number;
 }
 
 /** Where a face pass spent its time (issue #15): totals in ms over `frames` answered frames. */

@@ -136,7 +136,7 @@ export class FrameHub implements FaceAnalyzer {
     this.timestampMs = Math.max(this.timestampMs + 1, Math.round(frame.t * 1000));
     return new Promise((resolve, reject) => {
       this.pending.set(id, { resolve, reject, sentAt: performance.now() });
-      ws.send(encodeFrame({ id, width: frame.width, height: frame.height, timestampMs: this.timestampMs }, frame.rgba, frame.headRoom ?? 0));
+      ws.send(encodeFrame({ id, width: frame.width, height: frame.height, timestampMs: this.timestampMs }, frame.rgba));
     });
   }
 

@@ -6,6 +6,10 @@ import { StudioError } from '../../../shared/errors';
 import { findChromium, HEADLESS_CHROMIUM_ARGS } from '../chromium-path';
 
 export interface HeadlessPage {
+  /** The browser's process (and process group) id. */
+  readonly pid: number | undefined;
+  /** Its throw-away profile folder, removed on close. */
+  readonly profileDir: string;
   close(): Promise<void>;
   /** The last lines Chromium wrote to stderr (why it did not start or left). */
   describeFailure(): Promise<string>;
@@ -28,19 +32,24 @@ export async function openHeadlessPage(url: string, env: NodeJS.ProcessEnv, args
   }
   const profile = mkdtempSync(path.join(os.tmpdir(), 'cs-analyzer-'));
   // Its own process group: closing ends the browser and every helper it started, and nothing else.
-  const child = spawn(executable, ['--headless', ...args, `--user-data-dir=${profile}`, '--no-default-browser-check', '--mute-audio', url], {
-    stdio: ['ignore', 'ignore', 'pipe'],
+  // --remote-debugging-pipe on fds 3/4 that nobody speaks on: no DevTools session (no mirrored
+  // frames), but Chromium exits when the pipe closes — so it dies with the studio however the studio
+  // ends (a found orphan: a detached browser outlived the process that started it).
+  const child = spawn(executable, ['--headless', ...args, `--user-data-dir=${profile}`, '--no-default-browser-check', '--mute-audio', '--remote-debugging-pipe', url], {
+    stdio: ['ignore', 'ignore', 'pipe', 'pipe', 'pipe'],
     detached: true,
   });
   const tail: string[] = [];
-  child.stderr.setEncoding('utf8');
-  child.stderr.on('data', (s: string) => {
+  child.stderr?.setEncoding('utf8');
+  child.stderr?.on('data', (s: string) => {
     tail.push(...s.split('\n').filter(Boolean));
     tail.splice(0, Math.max(0, tail.length - 5));
   });
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   child.once('error', (err) => tail.push(err.message));
   return {
+    pid: child.pid,
+    profileDir: profile,
     close: async () => {
       if (child.exitCode === null && child.signalCode === null && child.pid) {
         try {
@@ -57,9 +66,28 @@ export async function openHeadlessPage(url: string, env: NodeJS.ProcessEnv, args
         }, 3000);
         await exited;
         clearTimeout(killLater);
+        // Its helpers (zygote, utility processes) leave a moment after the browser: wait for the
+        // group to empty, then end what is left of it (our own group only).
+        for (let i = 0; i < 40 && groupAlive(child.pid); i++) await new Promise((r) => setTimeout(r, 50));
+        if (groupAlive(child.pid)) {
+          try {
+            process.kill(-child.pid, 'SIGKILL');
+          } catch {
+            /* gone */
+          }
+        }
       }
       rmSync(profile, { recursive: true, force: true });
     },
     describeFailure: async () => (child.exitCode !== null ? `Chromium exited (${child.exitCode}): ` : '') + tail.join(' ').slice(0, 400),
   };
+}
+
+function groupAlive(pgid: number): boolean {
+  try {
+    process.kill(-pgid, 0);
+    return true;
+  } catch {
+    return false;
+  }
 }

@@ -3,7 +3,6 @@ import type { FfmpegInfo } from '../ffmpeg';
 import { RawFrameReader } from '../ffmpeg/raw-frames';
 import { rawFrameBytes, rawVideoArgs } from '../ffmpeg/recipes';
 import { streamFfmpeg } from '../ffmpeg/stream';
-import { FRAME_HEAD_ROOM } from '../../../shared/frame-feed';
 import type { RgbaFrame } from './face-analyzer';
 
 /** The analysis size: the displayed size scaled to `maxSide` on its long side, even numbers. */
@@ -37,8 +36,8 @@ export async function runVideoPass(
   const reader = new RawFrameReader(rawFrameBytes(size.width, size.height, 'rgba'), async (rgba, index) => {
     const t = opts.times[index] ?? index / opts.fps;
     continuity.push(t, rgba, size.width, size.height);
-    await opts.onFrame({ t, rgba, ...size, headRoom: FRAME_HEAD_ROOM });
-  }, { headRoom: FRAME_HEAD_ROOM });
+    await opts.onFrame({ t, rgba, ...size });
+  });
   await streamFfmpeg(ff, rawVideoArgs({ input: file, ffmpegVersion: ff.version, pixFmt: 'rgba', size }), {
     signal: opts.signal,
     durationSec: opts.durationSec,

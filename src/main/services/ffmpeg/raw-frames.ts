@@ -5,26 +5,15 @@
  */
 export class RawFrameReader {
   private frame: Uint8Array;
-  private readonly headRoom: number;
   private filled = 0;
   private count = 0;
 
   constructor(
     readonly frameBytes: number,
     private readonly onFrame: (frame: Uint8Array, index: number) => void | Promise<void>,
-    /**
-     * Free bytes left in front of each frame in its buffer (frame.byteOffset), where a message
-     * header can be written so the frame is sent without a copy (the checker's frame feed).
-     */
-    opts: { headRoom?: number } = {},
   ) {
     if (!Number.isInteger(frameBytes) || frameBytes <= 0) throw new RangeError(`frame size must be a positive whole number of bytes, not ${frameBytes}`);
-    this.headRoom = Math.max(0, Math.floor(opts.headRoom ?? 0));
-    this.frame = this.allocate();
-  }
-
-  private allocate(): Uint8Array {
-    return new Uint8Array(this.headRoom + this.frameBytes).subarray(this.headRoom);
+    this.frame = new Uint8Array(frameBytes);
   }
 
   /** Frames handed out so far. */
@@ -47,7 +36,7 @@ export class RawFrameReader {
       if (this.filled === this.frameBytes) {
         // Each frame gets its own buffer: the consumer may keep it (continuity keeps the last one).
         const whole = this.frame;
-        this.frame = this.allocate();
+        this.frame = new Uint8Array(this.frameBytes);
         this.filled = 0;
         await this.onFrame(whole, this.count++);
       }
