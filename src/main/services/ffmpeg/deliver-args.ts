@@ -24,6 +24,8 @@ export interface DeliveryArgsOptions {
    * take, issue #13). Not for imported files: padding would hide a truncated file's short sound.
    */
   padAudio?: boolean;
+  /** x264 options beyond the preset (FINALIZE_ENCODE); replaces the ultrafast 8×8 default. */
+  x264Params?: string;
 }
 
 /** The constant-rate-factor of the delivery encode: visually lossless for training footage. */
@@ -60,7 +62,7 @@ export function deliveryArgs(o: DeliveryArgsOptions): string[] {
  * The encoder and muxer half of the recipe (everything after the filters, before the output
  * name), shared by callers that build their own filter graph (e.g. merging several files).
  */
-export function deliveryEncodeArgs(o: Pick<DeliveryArgsOptions, 'preset' | 'ffmpegVersion' | 'crf' | 'bt709'>): string[] {
+export function deliveryEncodeArgs(o: Pick<DeliveryArgsOptions, 'preset' | 'ffmpegVersion' | 'crf' | 'bt709' | 'x264Params'>): string[] {
   const rate = `${DELIVERY_FPS.num}/${DELIVERY_FPS.den}`;
   return [
     '-c:v', 'libx264',
@@ -69,7 +71,7 @@ export function deliveryEncodeArgs(o: Pick<DeliveryArgsOptions, 'preset' | 'ffmp
     '-profile:v', 'high',
     // ultrafast uses no High tool, so x264 would label the stream Constrained Baseline; the 8×8
     // transform keeps it H.264 High (as delivered) at no measurable cost.
-    ...(o.preset === 'ultrafast' ? ['-x264-params', '8x8dct=1'] : []),
+    ...(o.x264Params ? ['-x264-params', o.x264Params] : o.preset === 'ultrafast' ? ['-x264-params', '8x8dct=1'] : []),
     '-pix_fmt', DELIVERY_VIDEO.pixelFormat,
     ...(o.bt709 ? bt709Tags() : []),
     // Constant frame rate: frames are duplicated or dropped by timestamp, so VFR input stays in sync.

@@ -28,6 +28,8 @@ export interface MakeDeliveryOptions {
   onProgress?: (p: DeliveryProgress) => void;
   /** x264 preset; tests use 'ultrafast'. */
   preset?: string;
+  /** x264 options beyond the preset (deliver-args.ts). */
+  x264Params?: string;
   /** x264 constant rate factor; DELIVERY_CRF when absent. */
   crf?: number;
   /** Filters before the even-size crop (tone mapping, §5.3 scaling): see the convert service. */
@@ -82,6 +84,7 @@ export async function makeDeliveryMp4(opts: MakeDeliveryOptions): Promise<void> 
     bt709: opts.bt709,
     videoFrames: opts.videoFrames,
     padAudio: opts.padAudio,
+    x264Params: opts.x264Params,
   });
   try {
     await runFfmpeg(opts.ff, args, {

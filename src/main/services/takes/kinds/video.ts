@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { FINALIZE_ENCODE } from '../../../../shared/standards';
 import { locateFfmpeg, makeDeliveryMp4, probeMedia } from '../../ffmpeg';
 import { recordedVideoFrames } from '../../shoot-loop/recorded-frames';
 import type { TakeKindDef } from '../take-kind';
@@ -32,6 +33,10 @@ export const videoKind: TakeKindDef<'video'> = {
       // #13 (loop): the picture decides the length; sound is trimmed or padded to it (deliver-args.ts).
       videoFrames: await recordedVideoFrames(ff, job.rawPath),
       padAudio: true,
+      // Issue #15: the take's encode runs beside the next take; same CRF, faster search.
+      preset: FINALIZE_ENCODE.preset,
+      crf: FINALIZE_ENCODE.crf,
+      x264Params: FINALIZE_ENCODE.x264Params,
       priority: job.priority,
       onProgress: (p) => job.onProgress(p.progress ?? 0, p.etaSeconds),
     });
