@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { computePeaks } from '../src/main/services/media/peaks';
@@ -87,5 +87,7 @@ export async function benchVoice(): Promise<BenchEntry[]> {
     ];
   } finally {
     clearInterval(timer);
+    // The 30-min WAV is 173 MB: not left behind in /tmp after every run.
+    rmSync(dir, { recursive: true, force: true });
   }
 }
