@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { computePeaks } from '../src/main/services/media/peaks';
@@ -79,7 +79,7 @@ export async function benchVoice(): Promise<BenchEntry[]> {
       { name: 'qc.cpu-seconds', value: qc.cpuS, unit: 's', note: `process tree; ${((qc.cpuS * 1000) / (audioS / 60)).toFixed(0)} CPU ms per minute of audio` },
       { name: 'qc.cpu-ratio-to-decode', value: qc.cpuS / decode.cpuS, unit: '×', note: 'QC CPU / plain-decode CPU, same run' },
       { name: 'qc.cpu-ratio-to-decode16k', value: qc.cpuS / decode16k.cpuS, unit: '×', note: 'QC CPU / decode+resample CPU, same run' },
-      { name: 'qc.decode-seconds', value: st('decode').wallS, unit: 's', note: `ffmpeg decode + resample + astats + frame stats; CPU ${st('decode').cpuS.toFixed(2)} s` },
+      { name: 'qc.decode-seconds', value: st('decode').wallS, unit: 's', note: `ffmpeg decode + resample + volumedetect + frame stats (+ the astats pass near full scale); CPU ${st('decode').cpuS.toFixed(2)} s` },
       { name: 'qc.vad-seconds', value: st('vad').wallS, unit: 's', note: `Silero VAD (onnxruntime-${runtime === 'native' ? 'node' : 'web wasm'}, 1 thread, batched lanes); CPU ${st('vad').cpuS.toFixed(2)} s` },
       { name: 'qc.pitch-seconds', value: st('pitch').wallS, unit: 's', note: `YIN on speech frames at 8 kHz + rules; CPU ${st('pitch').cpuS.toFixed(2)} s` },
       { name: 'qc.peak-rss', value: peak / 2 ** 20, unit: 'MiB' },
@@ -87,5 +87,7 @@ export async function benchVoice(): Promise<BenchEntry[]> {
     ];
   } finally {
     clearInterval(timer);
+    // The 30-min WAV is 173 MB: not left behind in /tmp after every run.
+    rmSync(dir, { recursive: true, force: true });
   }
 }

@@ -90,6 +90,8 @@ describe('fast voice QC = slow voice QC', () => {
     ['silero-test.wav', () => silero, 'tts6'],
     ['jfk.wav', () => jfk, 'tts6'],
     ['jfk.wav +20 dB (clipping: the astats pass runs)', () => derive('jfk-loud.wav', ['-i', jfk, '-af', 'volume=20dB', '-c:a', 'pcm_s16le']), 'tts6'],
+    ['jfk.wav +20 dB as float WAV (samples over full scale; volumedetect sees 0 dB, astats the true peak)', () => derive('jfk-loud-float.wav', ['-i', jfk, '-af', 'volume=20dB', '-c:a', 'pcm_f32le']), 'tts6'],
+    ['5 s of digital silence (no peak at all)', () => derive('silence.wav', ['-f', 'lavfi', '-i', 'anullsrc=r=48000:cl=mono', '-t', '5', '-c:a', 'pcm_f32le']), 'tts6'],
     ['a 3-min loop of silero-test.wav at 48 kHz', () => derive('loop-3min.wav', ['-stream_loop', '-1', '-i', silero, '-t', '180', '-ar', '48000', '-c:a', 'pcm_s16le']), 'tts3'],
   ];
   it.each(cases)('%s: same verdict, findings and speech total', async (_name, file, target) => {

@@ -15,7 +15,7 @@ import { voiceQc, type VoiceDetector, type VoiceQcResult } from '../../../shared
 import { sileroProbs } from '../../../shared/voice/silero';
 import { locateFfmpeg, probeMedia, type FfmpegInfo } from '../ffmpeg';
 import { streamFfmpeg } from '../ffmpeg/stream';
-import { loadSileroNode, SILERO_DETECTOR, type SileroRuntime } from './silero-node';
+import { loadSileroNode, SILERO_DETECTOR, type NodeSileroModel, type SileroRuntime } from './silero-node';
 
 export interface VoiceProgress {
   stage: 'decode' | 'vad' | 'pitch';
@@ -108,6 +108,9 @@ export async function analyzeVoiceFile(file: string, opts: AnalyzeVoiceOptions):
   if (!probe.audio) {
     return { file, ...voiceQc({ ...base, peakDb: null, peakCount: 0, frames: null, episodes: [], speechS: 0, detector: 'energy', pitchGroupsHz: [] }, opts.target) };
   }
+  // The model loads while ffmpeg decodes (another process); a failure is handled where it is awaited.
+  const model = opts.detector === 'energy' ? null : loadSileroNode(opts.vadRuntime);
+  model?.catch(() => undefined);
   const frames = new VoiceFrameAnalyzer();
   const store = new PcmStore(probe.durationSec);
   // volumedetect's max_volume (the peak of the samples as 16-bit, 0.1-dB steps): −91 dB is its
@@ -136,7 +139,7 @@ export async function analyzeVoiceFile(file: string, opts: AnalyzeVoiceOptions):
   const near = quickPeakDb !== null && quickPeakDb >= VOICE_QC.clipping.peakDb - CLIP_RECHECK_DB;
   const { peakDb, peakCount } = near ? await astatsPeak(ff, file, opts.signal) : { peakDb: quickPeakDb, peakCount: 0 };
   const vf = frames.end();
-  const vad = await detectSpeech(store.view(), vf.count, Array.from(vf.power, powerDb), opts);
+  const vad = await detectSpeech(store.view(), vf.count, Array.from(vf.power, powerDb), model, opts);
   // Pitch (second speaker) after the VAD, on speech frames only, at 8 kHz: the speech pitch range
   // (70–400 Hz) is far below 4 kHz and YIN costs a quarter of 16 kHz; frames keep AUDIO_ANALYSIS.frameMs.
   opts.onProgress?.({ stage: 'pitch', fraction: 0 });
@@ -158,13 +161,14 @@ async function detectSpeech(
   samples: Float32Array,
   frameCount: number,
   powerDbs: number[],
+  loading: Promise<NodeSileroModel> | null,
   opts: AnalyzeVoiceOptions,
 ): Promise<{ episodes: Episode[]; speechS: number; detector: VoiceDetector; runtime?: SileroRuntime; reason?: string }> {
   const frameS = VOICE_VAD.frameSamples / VOICE_VAD.sampleRate;
   let reason = 'the energy detector was asked for';
-  if (opts.detector !== 'energy') {
+  if (loading) {
     try {
-      const model = await loadSileroNode(opts.vadRuntime);
+      const model = await loading;
       const probs = await sileroProbs(model, samples, { signal: opts.signal, onProgress: (fraction) => opts.onProgress?.({ stage: 'vad', fraction }) });
       const p = probs.subarray(0, frameCount);
       return { episodes: episodesFromProbs(p, frameS), speechS: countAtLeast(p, VOICE_VAD.onProb) * frameS, detector: SILERO_DETECTOR, runtime: model.runtime };
