@@ -274,6 +274,7 @@ test('the authorization script is filled with the names in each language, record
   await expect(report.locator('[data-rule="voice.second-speaker"]')).toHaveCount(0);
   expect(Number(await report.getAttribute('data-speech-s'))).toBeGreaterThan(2);
   const authId = (await report.getAttribute('data-take-id'))!;
+  await expect.poll(async () => Number(await report.getByTestId('voice-waveform').getAttribute('data-drawn')), { timeout: 60_000 }).toBeGreaterThan(100);
   await report.scrollIntoViewIfNeeded();
   await shot(page, 'voice-auth-report-en');
   await setLanguage(page, 'zh-CN');
