@@ -174,6 +174,9 @@ test('voice take from the fake microphone: lossless WAV that matches jfk.wav, me
   const r = pearson(heights, envelope(wav, heights.length));
   console.log(`waveform columns ${heights.length}, max height ${Math.max(...heights)} px, r vs ffmpeg envelope ${r.toFixed(3)}`);
   expect(r).toBeGreaterThan(0.9);
+  // Speech, pause and problem regions are painted over the drawn peaks (they were lost on load).
+  const regionCount = () => report.getByTestId('voice-waveform').evaluate((el) => (el.firstElementChild as HTMLElement | null)?.shadowRoot?.querySelectorAll('[part~="region"]').length ?? 0);
+  await expect.poll(regionCount, { timeout: 15_000 }).toBeGreaterThan(1);
   await shot(page, 'voice-report-en');
   await setLanguage(page, 'zh-CN');
   await expect(report).toContainText('有效语音');
@@ -274,6 +277,7 @@ test('the authorization script is filled with the names in each language, record
   await expect(report.locator('[data-rule="voice.second-speaker"]')).toHaveCount(0);
   expect(Number(await report.getAttribute('data-speech-s'))).toBeGreaterThan(2);
   const authId = (await report.getAttribute('data-take-id'))!;
+  await expect.poll(async () => Number(await report.getByTestId('voice-waveform').getAttribute('data-drawn')), { timeout: 60_000 }).toBeGreaterThan(100);
   await report.scrollIntoViewIfNeeded();
   await shot(page, 'voice-auth-report-en');
   await setLanguage(page, 'zh-CN');

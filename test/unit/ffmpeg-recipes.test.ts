@@ -18,6 +18,8 @@ import {
   mergeArgs,
   packetTimesArgs,
   probeArgs,
+  voiceConcatArgs,
+  voiceDenoiseArgs,
   pcmArgs,
   rawFrameBytes,
   rawVideoArgs,
@@ -193,5 +195,23 @@ describe('RawFrameReader', () => {
   it('refuses a frame size that is not a positive whole number', () => {
     expect(() => new RawFrameReader(0, () => {})).toThrow(/positive whole number/);
     expect(() => new RawFrameReader(2.5, () => {})).toThrow(/positive whole number/);
+  });
+});
+
+describe('voice recipes on the real ffmpeg', () => {
+  it('denoise and concat: float WAVs of the right length, never overwriting', () => {
+    const a = path.join(work.dir, 'voice-a.wav');
+    const b = path.join(work.dir, 'voice-b.wav');
+    ffmpegSync(['-f', 'lavfi', '-i', 'sine=frequency=440:sample_rate=48000:duration=1.5', '-c:a', 'pcm_s16le', a]);
+    ffmpegSync(['-f', 'lavfi', '-i', 'anoisesrc=a=0.01:r=48000:d=1', '-c:a', 'pcm_s16le', b]);
+    const dn = path.join(work.dir, 'voice-a.denoised.wav');
+    execFileSync(ff.ffmpegPath, ['-v', 'error', ...voiceDenoiseArgs({ input: a, filter: 'afftdn=nr=24:nf=-40', output: dn })]);
+    const cat = path.join(work.dir, 'voice-merged.wav');
+    execFileSync(ff.ffmpegPath, ['-v', 'error', ...voiceConcatArgs({ inputs: [dn, b], output: cat })]);
+    const probe = (f: string) => JSON.parse(execFileSync(ff.ffprobePath, probeArgs(f), { encoding: 'utf8' })) as { format: { duration: string }; streams: { codec_name: string; sample_rate: string }[] };
+    expect(probe(dn).streams[0]).toMatchObject({ codec_name: 'pcm_f32le', sample_rate: '48000' });
+    expect(Number(probe(dn).format.duration)).toBeCloseTo(1.5, 2);
+    expect(Number(probe(cat).format.duration)).toBeCloseTo(2.5, 2);
+    expect(() => execFileSync(ff.ffmpegPath, ['-v', 'error', ...voiceConcatArgs({ inputs: [a, b], output: cat })], { stdio: 'pipe' })).toThrow();
   });
 });

@@ -124,14 +124,14 @@ describe('voice export folder', () => {
     expect(progress.every((p, i) => i === 0 || p >= progress[i - 1]! - 1e-9)).toBe(true);
     expect(progress.at(-1)).toBeCloseTo(1, 5);
     expect(readdirSync(out).filter((n) => n.startsWith('.'))).toEqual([]);
-  });
+  }, 300_000);
 
   it('cancel stops the job and leaves no folder behind', async () => {
     const abort = new AbortController();
     const run = exportVoiceSession({ segments: [b], auth: null, target: 'tts6', languages: [], outDir: out, name: 'cancelled', signal: abort.signal, onProgress: (p) => p.fraction > 0.05 && abort.abort() });
     await expect(run).rejects.toThrow(/cancel/i);
     expect(readdirSync(out).sort()).toEqual(['voice-tts6']);
-  });
+  }, 120_000);
 
   it('never writes into an existing folder, refuses names with paths, and needs segments', async () => {
     await expect(exportVoiceSession({ segments: [a], auth: null, target: 'tts6', languages: [], outDir: out, name: 'voice-tts6' })).rejects.toThrow(/already exists/);

@@ -186,3 +186,17 @@ export function probeArgs(input: string): string[] {
 export function packetTimesArgs(input: string): string[] {
   return ['-v', 'error', '-select_streams', 'v:0', '-show_entries', 'packet=pts_time', '-of', 'csv=p=0', fileArg(input)];
 }
+
+/**
+ * Voice noise reduction (§8.3, §10), offline: the first audio stream through `filter` (afftdn, built
+ * by voice/denoise.ts) into a float WAV at the input's rate and channels; `-n` never overwrites.
+ */
+export function voiceDenoiseArgs(o: { input: string; filter: string; output: string }): string[] {
+  return ['-n', '-i', fileArg(o.input), '-map', '0:a:0', '-af', o.filter, '-c:a', 'pcm_f32le', '-f', 'wav', fileArg(o.output)];
+}
+
+/** Voice segments one after another as one float WAV (the voice export's merged.wav); `-n` never overwrites. */
+export function voiceConcatArgs(o: { inputs: readonly string[]; output: string }): string[] {
+  const graph = `${o.inputs.map((_, i) => `[${i}:a:0]`).join('')}concat=n=${o.inputs.length}:v=0:a=1[a]`;
+  return ['-n', ...o.inputs.flatMap((i) => ['-i', fileArg(i)]), '-filter_complex', graph, '-map', '[a]', '-c:a', 'pcm_f32le', '-f', 'wav', fileArg(o.output)];
+}

@@ -13,6 +13,7 @@ import path from 'node:path';
 import { VOICE_DENOISE, type VoiceTargetId } from '../../../shared/standards';
 import { locateFfmpeg, runFfmpeg, type FfmpegInfo } from '../ffmpeg';
 import { exists, outputExists, partialPathFor, publishWithoutOverwrite } from '../ffmpeg/partial-file';
+import { voiceDenoiseArgs } from '../ffmpeg/recipes';
 import { analyzeVoiceFile, type VoiceFileReport } from './analyze-file';
 
 export interface DenoiseLevels {
@@ -65,7 +66,7 @@ export async function denoiseVoiceFile(input: string, output: string, opts: Deno
   progress?.('qc-before', 1);
   const filter = denoiseFilter(before.stats.noiseFloorDb);
   const partial = partialPathFor(out.endsWith('.wav') ? out : `${out}.wav`);
-  await runFfmpeg(ff, ['-y', '-i', `file:${input}`, '-map', '0:a:0', '-af', filter, '-c:a', 'pcm_f32le', '-f', 'wav', `file:${partial}`], {
+  await runFfmpeg(ff, voiceDenoiseArgs({ input, filter, output: partial }), {
     signal: opts.signal,
     durationSec: before.stats.durationS,
     onProgress: (p) => progress?.('denoise', p.progress ?? 0),

@@ -18,6 +18,7 @@ import { StudioError } from '../../../shared/errors';
 import type { VoiceTargetId } from '../../../shared/standards';
 import type { AuthLang } from '../../../shared/voice/auth-scripts';
 import { locateFfmpeg, probeMedia, runFfmpeg, type FfmpegInfo } from '../ffmpeg';
+import { voiceConcatArgs } from '../ffmpeg/recipes';
 import { analyzeVoiceFile, type VoiceFileReport } from './analyze-file';
 import { denoiseVoiceFile, levelsOf, qcFraction, type DenoiseLevels } from './denoise';
 import { WorkPlan, type WorkProgress } from './work-progress';
@@ -147,9 +148,7 @@ export async function exportVoiceSession(input: VoiceExportInput): Promise<{ dir
     // Merged: the segments one after another, as float PCM at the first segment's rate — once from
     // the originals, once from the processed segments (each denoised with its own noise floor).
     const concat = async (names: string[], out: string, onFraction: (f: number) => void) => {
-      const inputs = names.flatMap((n) => ['-i', `file:${path.join(work, n)}`]);
-      const filter = `${names.map((_, i) => `[${i}:a:0]`).join('')}concat=n=${names.length}:v=0:a=1[a]`;
-      await runFfmpeg(ff, [...inputs, '-filter_complex', filter, '-map', '[a]', '-c:a', 'pcm_f32le', `file:${path.join(work, out)}`], {
+      await runFfmpeg(ff, voiceConcatArgs({ inputs: names.map((n) => path.join(work, n)), output: path.join(work, out) }), {
         signal,
         durationSec: total,
         onProgress: (p) => onFraction(p.progress ?? 0),

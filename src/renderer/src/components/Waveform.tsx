@@ -89,7 +89,10 @@ export function Waveform({
       // placeholder whenever the peaks were already known at mount.
       plugins: [regionsPlugin],
     });
-    w.on('ready', () => setDrawn(w.getDecodedData()?.length ?? 0));
+    w.on('ready', () => {
+      setDrawn(w.getDecodedData()?.length ?? 0);
+      paintRegions();
+    });
     w.on('interaction', (t) => cb.current.onSeek?.(t));
     regionsPlugin.on('region-updated', (r) => cb.current.onRegionChange?.(r.id, r.start, r.end));
     ws.current = w;
@@ -114,11 +117,15 @@ export function Waveform({
     void w.load(src, channels(peaks), seconds).catch(() => {});
   }, [peaks, durationSec, media, peaksPerSecond]);
 
-  useEffect(() => {
+  // Regions are (re)painted after every load as well: a region added while a load is in flight
+  // waits for a 'ready' that a newer load cancels, and was lost (seen: no regions until a remount).
+  const regionsRef = useRef(regions);
+  regionsRef.current = regions;
+  const paintRegions = useRef(() => {
     const r = rp.current;
     if (!r) return;
     r.clearRegions();
-    for (const g of regions) {
+    for (const g of regionsRef.current) {
       const point = g.end === undefined || g.end <= g.start;
       r.addRegion({
         id: g.id,
@@ -130,7 +137,8 @@ export function Waveform({
         resize: g.editable === true && !point,
       });
     }
-  }, [regions, durationSec, peaks]);
+  }).current;
+  useEffect(paintRegions, [regions, durationSec, peaks, paintRegions]);
 
   const filled = peaks ? peaks.max.length : 0;
   return <div ref={box} className="waveform" data-testid={testId} data-peaks={filled} data-drawn={drawn} data-duration={durationSec.toFixed(2)} />;

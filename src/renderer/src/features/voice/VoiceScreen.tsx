@@ -267,7 +267,7 @@ export function VoiceScreen() {
           )}
           {v.roomToneDb === null && !recording && <span className="warn-text">{t('voice.room.first')}</span>}
         </div>
-        <p className="muted">{t('voice.record.breakHint')}</p>
+        {v.target !== 'auth' && <p className="muted">{t('voice.record.breakHint')}</p>}
       </div>
 
       <div className="panel">
