@@ -14,6 +14,8 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const results = path.join(root, 'test-results');
 mkdirSync(results, { recursive: true });
 const only = process.argv.slice(2);
+// The face model the suites use, as CI's .ci/run and playwright.config.ts find it: ../shared/models.
+process.env.CAPTURE_STUDIO_FACE_MODEL ??= path.resolve(root, '../shared/models/face_landmarker.task');
 
 // A fresh machine: install what the suites need first (CI's .ci/run has done it already).
 if (!ensureSystemPackages({ chromium: true }) || !ensureNodeModules(root)) {
