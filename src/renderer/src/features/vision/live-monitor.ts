@@ -210,8 +210,6 @@ export class LiveMonitor {
   }
 
   private onResult(res: VisionResult, captured: number): void {
-    // Rest so the worker is busy at most its share of the time (LiveRate; none outside a take).
-    this.restUntil = performance.now() + this.rate.restMs(res.totalMs);
     const ps = usePhase.getState();
     if (ps.mediaStartMs !== null) this.mediaStart = ps.mediaStartMs;
     // From the first recorded frame (MediaRecorder start) until Stop clears the media clock.
@@ -222,6 +220,11 @@ export class LiveMonitor {
       this.recording = recording;
       this.rules.reset();
     }
+    // Rest so the worker is busy at most its share of the time (LiveRate; none outside a take). A
+    // frame grabbed before the take's first recorded frame (up to two are with the worker when
+    // Record is pressed) earns no rest: the take's opening frames must be watched at once.
+    const preTake = this.take !== null && (!recording || t < 0);
+    this.restUntil = performance.now() + (preTake ? 0 : this.rate.restMs(res.totalMs));
     if (recording && t < 0) return; // grabbed before the first recorded frame
 
     const monitor = this.rules.step({ t, frame: res.frame, phase: monitorPhase(ps.phase), speech: this.speech?.speech() ?? null });
