@@ -18,7 +18,7 @@ const here = path.dirname(fileURLToPath(import.meta.url));
  * which runs the live monitor's vision worker on the frames main sends it.
  */
 /** Opens the analyzer page somewhere (a headless Chromium by default; a hidden window in Electron). */
-export type PageLauncher = (url: string) => Promise<{ close(): Promise<void>; describeFailure(): Promise<string> }>;
+export type PageLauncher = (url: string) => Promise<{ close(): Promise<void>; describeFailure(): Promise<string>; exited?: Promise<void> }>;
 
 export async function openFaceAnalyzer(
   opts: {
@@ -45,7 +45,12 @@ export async function openFaceAnalyzer(
   try {
     page = await launch(`${server.base}${FRAME_ANALYZER_PAGE}#token=${hub.token}&workers=${opts.workers ?? faceWorkers(env)}&mode=${opts.mode ?? 'IMAGE'}&delegate=${opts.delegate ?? faceDelegate(env)}`);
     const p = page;
-    await hub.ready(60_000).catch(async (err: Error) => {
+    // A browser that exits before the page is ready (missing libraries, a wrong CHROMIUM_PATH)
+    // fails the start at once instead of after the ready timeout.
+    const gone = p.exited?.then(() => {
+      throw new Error('the browser exited before the analyzer page was ready');
+    });
+    await Promise.race([hub.ready(60_000), ...(gone ? [gone] : [])]).catch(async (err: Error) => {
       const why = hub.failure() ?? (await p.describeFailure().catch(() => ''));
       throw new StudioError('internal', `Face analysis could not start: ${why || err.message}`, {
         hint: 'Is the face model available? Set CAPTURE_STUDIO_FACE_MODEL to face_landmarker.task',

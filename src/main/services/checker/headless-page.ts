@@ -13,6 +13,8 @@ export interface HeadlessPage {
   close(): Promise<void>;
   /** The last lines Chromium wrote to stderr (why it did not start or left). */
   describeFailure(): Promise<string>;
+  /** Settles when the browser process has exited (a failed start must not wait for a timeout). */
+  exited: Promise<void>;
 }
 
 /**
@@ -79,6 +81,7 @@ export async function openHeadlessPage(url: string, env: NodeJS.ProcessEnv, args
       }
       rmSync(profile, { recursive: true, force: true });
     },
+    exited,
     describeFailure: async () => (child.exitCode !== null ? `Chromium exited (${child.exitCode}): ` : '') + tail.join(' ').slice(0, 400),
   };
 }
