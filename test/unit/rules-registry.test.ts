@@ -23,49 +23,14 @@ import { CheckReportSchema } from '../../src/shared/qc/report';
 import { segmentFindings, segmentPlan } from '../../src/shared/qc/segment-rules';
 import { countWords, LANGS, placeholders, renderBrief, renderFinding, renderGroupMessage, RULES, ruleDef, ruleMessage, ruleTitle, TIME_PLACEHOLDERS } from '../../src/shared/rules';
 import { GREEN_PARAMS_DEFAULTS } from '../../src/shared/standards';
-import type { ProbeResult, VideoFacts } from '../../src/shared/probe';
+import type { ProbeResult } from '../../src/shared/probe';
 import { coverageFinding, FindingsLog, VISION_RULE_IDS, type MonitorState, type RuleState, type VisionRuleId } from '../../src/shared/vision/analysis';
+import { probe, rate } from './helpers/probe';
 
 const ROOT = path.resolve(__dirname, '../..');
 
 // ─── Inputs that reach every wording ────────────────────────────────────────────────────────────
 
-const rate = (num: number, den = 1) => ({ num, den, fps: num / den });
-function video(over: Partial<VideoFacts> = {}): VideoFacts {
-  return {
-    codec: 'h264',
-    profile: 'High',
-    width: 1080,
-    height: 1920,
-    rotation: 0,
-    displayWidth: 1080,
-    displayHeight: 1920,
-    rFrameRate: rate(25),
-    avgFrameRate: rate(25),
-    vfr: false,
-    pixelFormat: 'yuv420p',
-    bitDepth: 8,
-    hdr: 'none',
-    colorTransfer: 'bt709',
-    colorPrimaries: 'bt709',
-    colorSpace: 'bt709',
-    frameCount: 250,
-    ...over,
-  };
-}
-function probe(over: Partial<ProbeResult> = {}, v: Partial<VideoFacts> | null = {}): ProbeResult {
-  return {
-    file: '/x/take.mp4',
-    container: 'mp4',
-    formatName: 'mov,mp4,m4a,3gp,3g2,mj2',
-    durationSec: 10,
-    sizeBytes: 1000,
-    bitRate: null,
-    video: v === null ? null : video(v),
-    audio: { codec: 'aac', sampleRate: 48_000, channels: 2, channelLayout: 'stereo' },
-    ...over,
-  };
-}
 const PROBES: ProbeResult[] = [
   probe({ container: 'mov' }, { codec: 'hevc', hdr: 'hlg', bitDepth: 10, rFrameRate: rate(30), rotation: 90 }),
   probe({ container: 'matroska', audio: { codec: 'opus', sampleRate: 44_100, channels: 2, channelLayout: 'stereo' } }, { pixelFormat: 'yuv422p', vfr: true, avgFrameRate: rate(2997, 100), displayWidth: 1280, displayHeight: 720 }),

@@ -13,47 +13,10 @@ import { pathsFromText } from '../../src/renderer/src/features/convert/paths-tex
 import { convertMethods } from '../../src/shared/contract/convert';
 import { ConvertOptionsSchema, scaledSize } from '../../src/shared/ingest/options';
 import { FORMAT_RULES, formatProblems, formatRule, isConvertible } from '../../src/shared/ingest/problems';
-import type { ProbeResult, VideoFacts } from '../../src/shared/probe';
+import type { ProbeResult } from '../../src/shared/probe';
 import { DELIVERY_ENCODE, VIDEO_SCALE_RATIO } from '../../src/shared/standards';
+import { probe, rate, video } from './helpers/probe';
 
-const rate = (num: number, den = 1) => ({ num, den, fps: num / den });
-
-function video(over: Partial<VideoFacts> = {}): VideoFacts {
-  return {
-    codec: 'h264',
-    profile: 'High',
-    width: 1080,
-    height: 1920,
-    rotation: 0,
-    displayWidth: 1080,
-    displayHeight: 1920,
-    rFrameRate: rate(25),
-    avgFrameRate: rate(25),
-    vfr: false,
-    pixelFormat: 'yuv420p',
-    bitDepth: 8,
-    hdr: 'none',
-    colorTransfer: 'bt709',
-    colorPrimaries: 'bt709',
-    colorSpace: 'bt709',
-    frameCount: 250,
-    ...over,
-  };
-}
-
-function probe(over: Partial<ProbeResult> = {}, v: Partial<VideoFacts> | null = {}): ProbeResult {
-  return {
-    file: '/x/take.mp4',
-    container: 'mp4',
-    formatName: 'mov,mp4,m4a,3gp,3g2,mj2',
-    durationSec: 10,
-    sizeBytes: 1000,
-    bitRate: null,
-    video: v === null ? null : video(v),
-    audio: { codec: 'aac', sampleRate: 48_000, channels: 2, channelLayout: 'stereo' },
-    ...over,
-  };
-}
 
 const opts = (o: Partial<ReturnType<typeof ConvertOptionsSchema.parse>> = {}) => ConvertOptionsSchema.parse(o);
 const rules = (p: ProbeResult) => formatProblems(p).map((f) => f.rule);
