@@ -48,7 +48,7 @@ export async function benchChecker(): Promise<BenchEntry[]> {
   const size = analysisSize(v.displayWidth, v.displayHeight, VISION_ANALYSIS.maxSide);
   const times = await videoFrameTimes(ff, clip);
   const d0 = performance.now();
-  const decoded = await runVideoPass(ff, clip, { ...size, times, fps: 25, onFrame: () => {} });
+  const decoded = await runVideoPass(ff, clip, { ...size, times, fps: 25, onFrame: (_f, done) => done() });
   const decodeMs = performance.now() - d0;
   out.push({ name: 'decode.ms-per-frame', value: decodeMs / decoded.frames, unit: 'ms', note: `${decoded.frames} frames at ${size.width}×${size.height}, RGBA, incl. continuity` });
 
@@ -98,6 +98,9 @@ export async function benchChecker(): Promise<BenchEntry[]> {
           { name: `${run.label}.detect-ms`, value: detect, unit: 'ms/frame', note: 'landmarker alone, in the worker' },
           { name: `${run.label}.measure-ms`, value: worker - detect, unit: 'ms/frame', note: 'rest of the worker: measurement incl. lip-colour pass' },
           { name: `${run.label}.round-trip-ms`, value: trip, unit: 'ms/frame', note: `main → page → worker → main (${workers} worker(s), 2 frames each in flight); transport+queue ≈ ${(trip - worker).toFixed(1)} ms` },
+          // With 2 frames a worker in flight, a round trip of ~2 worker times means a frame was always
+          // waiting in the page when a worker finished (no worker idled for main); ~1 would mean starved.
+          { name: `${run.label}.pipeline-fill`, value: trip / worker, unit: 'worker times a round trip', note: '≈ 2: a frame always waiting for each worker; ≈ 1: workers wait for frames' },
           { name: `${run.label}.of-limit`, value: fps / limitFps, unit: '× landmarker limit', note: `limit ${limitFps.toFixed(1)} frames/s = ${cores} cores × 1000/${detect.toFixed(1)} ms` },
         );
       }

@@ -28,6 +28,46 @@ export function encodeFrame(h: FrameHeader, rgba: Uint8Array): Uint8Array {
   return packBinary(h, rgba);
 }
 
+/** Room for a frame's JSON header in a reused message buffer (a header is ~70 bytes). */
+const HEADER_ROOM = 256;
+
+/**
+ * encodeFrame into reused message buffers (issue #15: main allocated ~1 MB a frame for its
+ * messages). `pack` copies header and pixels into a spare buffer and returns the message, a view of
+ * that buffer; `giveBack` returns it once the socket has written it (ws's send callback), never
+ * before — the bytes of a message in flight are never touched. The message is byte for byte what
+ * encodeFrame gives.
+ */
+export class FramePacker {
+  private spare: Uint8Array[] = [];
+  private capacity = 0;
+
+  constructor(private readonly maxSpare = 8) {}
+
+  pack(h: FrameHeader, rgba: Uint8Array): Uint8Array {
+    const head = new TextEncoder().encode(JSON.stringify(h));
+    const need = 4 + HEADER_ROOM + rgba.byteLength;
+    if (head.byteLength > HEADER_ROOM) return packBinary(h, rgba);
+    if (need !== this.capacity) {
+      this.spare = []; // frames of another size: the old buffers are left to the GC
+      this.capacity = need;
+    }
+    const buf = this.spare.pop() ?? new Uint8Array(need);
+    new DataView(buf.buffer, buf.byteOffset).setUint32(0, head.byteLength, true);
+    buf.set(head, 4);
+    buf.set(rgba, 4 + head.byteLength);
+    return buf.subarray(0, 4 + head.byteLength + rgba.byteLength);
+  }
+
+  /** `message` (from pack) has been written out: its buffer may carry a later frame. */
+  giveBack(message: Uint8Array): void {
+    const buf = new Uint8Array(message.buffer);
+    if (message.byteOffset !== 0 || buf.byteLength !== this.capacity) return;
+    if (this.spare.length >= this.maxSpare || this.spare.some((b) => b.buffer === buf.buffer)) return;
+    this.spare.push(buf);
+  }
+}
+
 /** The header, and the pixels as a view of `buf` (transferred to the worker with it; no copy). */
 export function decodeFrame(buf: ArrayBuffer): { header: FrameHeader; rgba: Uint8ClampedArray<ArrayBuffer> } {
   if (buf.byteLength < 4) throw new Error('frame message too short');

@@ -62,4 +62,21 @@ describe('FacePipeline', () => {
     await first;
     await expect(second).rejects.toThrow('went away');
   });
+
+  it('gives each frame back (done) only after its answer was consumed, in frame order', async () => {
+    const { analyzer, waiting } = controlled(2);
+    const events: string[] = [];
+    const pipe = new FacePipeline(analyzer, (f) => events.push(`consume ${f.t}`));
+    const pushes: Promise<void>[] = [];
+    for (let t = 0; t < 6; t++) {
+      const p = pipe.push(frame(t), () => events.push(`done ${t}`));
+      pushes.push(p);
+      await Promise.race([p, tick()]);
+      if (waiting.length === 4) for (const w of waiting.splice(0).reverse()) w.resolve(answer(w.t));
+    }
+    for (const w of waiting.splice(0)) w.resolve(answer(w.t));
+    await Promise.all(pushes);
+    await pipe.drain();
+    expect(events).toEqual([0, 1, 2, 3, 4, 5].flatMap((t) => [`consume ${t}`, `done ${t}`]));
+  });
 });

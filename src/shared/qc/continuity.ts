@@ -19,47 +19,80 @@ export interface FrameStats {
 
 const BINS = 32;
 
-/** Keeps the previous frame's luma plane and histogram; `push` one RGBA frame at a time. */
+/**
+ * Keeps the previous frame's luma plane and histogram; `push` one RGBA frame at a time.
+ * It runs on the studio's main thread for every decoded frame (issue #15), so it reuses two luma
+ * planes and two histograms instead of allocating them per frame, and reads each sampled pixel as
+ * one 32-bit word where the frame is 4-byte aligned; the arithmetic (integer luma, same samples,
+ * same sums) is the same either way, so the measures are identical to the byte-wise loop.
+ */
 export class ContinuityMeter {
   readonly stats: FrameStats[] = [];
-  private prevLuma: Uint8Array | null = null;
-  private prevHist: Float64Array | null = null;
+  private luma = new Uint8Array(0);
+  private prevLuma = new Uint8Array(0);
+  private hist = new Int32Array(BINS);
+  private prevHist = new Int32Array(BINS);
+  private hasPrev = false;
 
   push(t: number, rgba: Uint8Array, width: number, height: number): FrameStats {
-    const n = width * height;
     // Every second pixel in each direction is plenty for these whole-frame measures.
-    const luma = new Uint8Array(Math.ceil(height / 2) * Math.ceil(width / 2));
-    const hist = new Float64Array(BINS);
+    const size = Math.ceil(height / 2) * Math.ceil(width / 2);
+    if (this.luma.length !== size) {
+      this.luma = new Uint8Array(size);
+      this.hasPrev = false; // a frame of another size is not compared with the last one
+    }
+    const luma = this.luma;
+    const hist = this.hist;
+    hist.fill(0);
     let k = 0;
     let sum = 0;
-    for (let y = 0; y < height; y += 2) {
-      for (let x = 0; x < width; x += 2) {
-        const i = (y * width + x) * 4;
-        const l = (rgba[i]! * 77 + rgba[i + 1]! * 150 + rgba[i + 2]! * 29) >> 8;
-        luma[k++] = l;
-        sum += l;
-        hist[l >> 3]!++;
+    if (LITTLE_ENDIAN && rgba.byteOffset % 4 === 0 && rgba.byteLength >= width * height * 4) {
+      const px = new Uint32Array(rgba.buffer, rgba.byteOffset, rgba.byteLength >> 2);
+      for (let y = 0; y < height; y += 2) {
+        for (let i = y * width, end = i + width; i < end; i += 2) {
+          const v = px[i]!;
+          const l = ((v & 0xff) * 77 + ((v >>> 8) & 0xff) * 150 + ((v >>> 16) & 0xff) * 29) >> 8;
+          luma[k++] = l;
+          sum += l;
+          hist[l >> 3]!++;
+        }
+      }
+    } else {
+      for (let y = 0; y < height; y += 2) {
+        for (let x = 0; x < width; x += 2) {
+          const i = (y * width + x) * 4;
+          const l = (rgba[i]! * 77 + rgba[i + 1]! * 150 + rgba[i + 2]! * 29) >> 8;
+          luma[k++] = l;
+          sum += l;
+          hist[l >> 3]!++;
+        }
       }
     }
     const count = k || 1;
     let diff: number | null = null;
     let histDistance: number | null = null;
-    if (this.prevLuma && this.prevLuma.length === luma.length && this.prevHist) {
+    const prevLuma = this.prevLuma;
+    if (this.hasPrev && prevLuma.length === k) {
       let d = 0;
-      for (let i = 0; i < count; i++) d += Math.abs(luma[i]! - this.prevLuma[i]!);
+      for (let i = 0; i < count; i++) d += Math.abs(luma[i]! - prevLuma[i]!);
       diff = d / count / 255;
       let h = 0;
       for (let b = 0; b < BINS; b++) h += Math.abs(hist[b]! / count - this.prevHist[b]! / count);
       histDistance = h / 2;
     }
+    // This frame becomes the previous one; the old previous buffers are reused for the next.
+    this.luma = prevLuma.length === size ? prevLuma : new Uint8Array(size);
     this.prevLuma = luma;
+    this.hist = this.prevHist;
     this.prevHist = hist;
-    void n;
+    this.hasPrev = true;
     const s = { t, luma: sum / count / 255, diff, histDistance };
     this.stats.push(s);
     return s;
   }
 }
+
+const LITTLE_ENDIAN = new Uint8Array(new Uint32Array([1]).buffer)[0] === 1;
 
 /** Frame times that jump by more than CONTINUITY.gapFrames frame durations (dropped frames). */
 export function timestampGaps(times: readonly number[], fps: number): { start: number; end: number; missing: number }[] {

@@ -116,9 +116,12 @@ export async function checkFile(file: string, opts: CheckOptions): Promise<Check
   };
   // Frames in flight on every vision worker, answers taken in frame order (face-pipeline.ts).
   const pipeline = opts.faces ? new FacePipeline(opts.faces, onFaces) : null;
-  const onFrame = async (frame: RgbaFrame) => {
+  // A frame's pixels are done with once its face answer has been used (onFaces reads the face's
+  // light from them), or at once without faces; the video pass then reuses its buffer.
+  const onFrame = async (frame: RgbaFrame, done: () => void) => {
     series.frameT.push(round(frame.t, 3));
-    await pipeline?.push(frame);
+    if (pipeline) await pipeline.push(frame, done);
+    else done();
   };
   const videoRun = await runVideoPass(ff, abs, {
     ...size,

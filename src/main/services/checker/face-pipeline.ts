@@ -9,7 +9,7 @@ import type { FaceAnalyzer, RgbaFrame } from './face-analyzer';
  * the result is the same for any pool size (issue #15).
  */
 export class FacePipeline {
-  private readonly window: { frame: RgbaFrame; answer: Promise<FrameMeasurement> }[] = [];
+  private readonly window: { frame: RgbaFrame; answer: Promise<FrameMeasurement>; done?: () => void }[] = [];
   private readonly depth: number;
 
   constructor(
@@ -22,11 +22,12 @@ export class FacePipeline {
     this.depth = 2 * Math.max(1, Math.floor(analyzer.concurrency ?? 1));
   }
 
-  async push(frame: RgbaFrame): Promise<void> {
+  /** `done` is called once the frame's answer has been consumed (its pixels are no longer needed). */
+  async push(frame: RgbaFrame, done?: () => void): Promise<void> {
     const answer = this.analyzer.measure(frame);
     // Handled when its turn comes; the catch here only keeps an early failure from being "unhandled".
     answer.catch(() => {});
-    this.window.push({ frame, answer });
+    this.window.push({ frame, answer, done });
     while (this.window.length >= this.depth) await this.next();
   }
 
@@ -39,5 +40,6 @@ export class FacePipeline {
     const head = this.window.shift();
     if (!head) return;
     this.consume(head.frame, await head.answer);
+    head.done?.();
   }
 }

@@ -2,7 +2,7 @@ import { randomBytes, timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer, type WebSocket } from 'ws';
-import { encodeFrame } from '../../../shared/frame-feed';
+import { FramePacker } from '../../../shared/frame-feed';
 import { guardSocket, jsonObject, OnceLog, refuseUpgrade, utf8 } from '../../net-guard';
 import type { FrameMeasurement } from '../../../shared/vision/analysis';
 import type { DelegateInfo, FaceAnalyzer, FaceTimings, RgbaFrame } from './face-analyzer';
@@ -33,6 +33,8 @@ export class FrameHub implements FaceAnalyzer {
   private readonly failedStart: Promise<never>;
   private readonly spent: FaceTimings = { frames: 0, roundTripMs: 0, workerMs: 0, detectMs: 0 };
   private readonly log: OnceLog;
+  /** Message buffers reused once ws has written them (no ~1 MB allocation a frame). */
+  private readonly packer = new FramePacker();
 
   constructor(log: (line: string) => void = (l) => console.error(l)) {
     this.connected = new Promise((r) => (this.onConnected = r));
@@ -136,7 +138,12 @@ export class FrameHub implements FaceAnalyzer {
     this.timestampMs = Math.max(this.timestampMs + 1, Math.round(frame.t * 1000));
     return new Promise((resolve, reject) => {
       this.pending.set(id, { resolve, reject, sentAt: performance.now() });
-      ws.send(encodeFrame({ id, width: frame.width, height: frame.height, timestampMs: this.timestampMs }, frame.rgba));
+      // The pixels are copied here: the frame's own buffer is free once this returns. The message's
+      // buffer goes back to the packer only from ws's callback, once the socket has written it.
+      const message = this.packer.pack({ id, width: frame.width, height: frame.height, timestampMs: this.timestampMs }, frame.rgba);
+      ws.send(message, (err) => {
+        if (!err) this.packer.giveBack(message);
+      });
     });
   }
 

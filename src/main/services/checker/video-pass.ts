@@ -15,7 +15,9 @@ export function analysisSize(width: number, height: number, maxSide: number): { 
 /**
  * Decode every frame once at the analysis size and hand each, in order, to `onFrame` (continuity
  * measures and faces). ffmpeg waits while a frame is being analysed, so memory stays at a frame
- * or two whatever the file's length.
+ * or two whatever the file's length. `onFrame` calls `done()` once nothing holds `frame.rgba` any
+ * more (its face answer used): its buffer then carries a later frame instead of a new allocation.
+ * A caller that never calls it keeps every frame it was given.
  */
 export async function runVideoPass(
   ff: FfmpegInfo,
@@ -28,7 +30,7 @@ export async function runVideoPass(
     durationSec?: number;
     signal?: AbortSignal;
     onProgress?: (fraction: number) => void;
-    onFrame: (frame: RgbaFrame) => Promise<void> | void;
+    onFrame: (frame: RgbaFrame, done: () => void) => Promise<void> | void;
   },
 ): Promise<{ frames: number; continuity: ContinuityMeter }> {
   const continuity = new ContinuityMeter();
@@ -36,7 +38,7 @@ export async function runVideoPass(
   const reader = new RawFrameReader(rawFrameBytes(size.width, size.height, 'rgba'), async (rgba, index) => {
     const t = opts.times[index] ?? index / opts.fps;
     continuity.push(t, rgba, size.width, size.height);
-    await opts.onFrame({ t, rgba, ...size });
+    await opts.onFrame({ t, rgba, ...size }, () => reader.release(rgba));
   });
   await streamFfmpeg(ff, rawVideoArgs({ input: file, ffmpegVersion: ff.version, pixFmt: 'rgba', size }), {
     signal: opts.signal,

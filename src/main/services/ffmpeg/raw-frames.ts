@@ -7,6 +7,8 @@ export class RawFrameReader {
   private frame: Uint8Array;
   private filled = 0;
   private count = 0;
+  /** Frames the consumer gave back (`release`), filled again before a new buffer is allocated. */
+  private readonly free: Uint8Array[] = [];
 
   constructor(
     readonly frameBytes: number,
@@ -26,6 +28,19 @@ export class RawFrameReader {
     return this.filled;
   }
 
+  /**
+   * The consumer is done with `frame` (no reference to it is kept anywhere): its buffer may carry a
+   * later frame. Optional — frames never given back are left to the GC, as before. The checker's
+   * video pass gives each frame back once its face answer has been used (issue #15: a fresh ~1 MB
+   * buffer a frame was allocation and GC work on the studio's main thread).
+   */
+  release(frame: Uint8Array): void {
+    if (frame.byteLength !== this.frameBytes || frame.byteOffset !== 0 || frame.buffer.byteLength !== this.frameBytes) return;
+    // Twice, or the buffer being filled: ignored, or two frames would share one buffer.
+    if (frame === this.frame || this.free.includes(frame) || this.free.length >= MAX_FREE_FRAMES) return;
+    this.free.push(frame);
+  }
+
   async push(chunk: Uint8Array): Promise<void> {
     let at = 0;
     while (at < chunk.length) {
@@ -34,12 +49,15 @@ export class RawFrameReader {
       this.filled += n;
       at += n;
       if (this.filled === this.frameBytes) {
-        // Each frame gets its own buffer: the consumer may keep it (continuity keeps the last one).
+        // Each frame gets its own buffer, the consumer keeps it until it calls release().
         const whole = this.frame;
-        this.frame = new Uint8Array(this.frameBytes);
+        this.frame = this.free.pop() ?? new Uint8Array(this.frameBytes);
         this.filled = 0;
         await this.onFrame(whole, this.count++);
       }
     }
   }
 }
+
+/** Frames in flight are a handful (the face pipeline's window); more given back are left to the GC. */
+const MAX_FREE_FRAMES = 8;
