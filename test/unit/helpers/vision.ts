@@ -104,7 +104,7 @@ export function picture(size: { width: number; height: number }, lms: Landmark[]
  * `picture` with a finger over the mouth corner on the left of the picture: skin-coloured pixels
  * over the third of the lips nearest that corner (the lip colour of the rest unchanged).
  */
-export function fingerOverCorner(size: { width: number; height: number }, lms: Landmark[], lip: [number, number, number] = [190, 90, 95], finger: [number, number, number] = [205, 160, 135]): RgbaRegion {
+export function fingerOverCorner(size: { width: number; height: number }, lms: Landmark[], lip: [number, number, number] = [190, 90, 95]): RgbaRegion {
   const region = picture(size, lms, lip);
   const data = region.data as Uint8ClampedArray;
   const right = (lms[61] as Landmark).x * size.width;
@@ -115,7 +115,9 @@ export function fingerOverCorner(size: { width: number; height: number }, lms: L
     for (let x = Math.max(0, Math.floor(x0)); x < Math.min(size.width, Math.ceil(x1)); x++) {
       const o = (y * size.width + x) * 4;
       if (data[o] !== lip[0] || data[o + 1] !== lip[1]) continue;
-      [data[o], data[o + 1], data[o + 2]] = finger;
+      data[o] = 205;
+      data[o + 1] = 160;
+      data[o + 2] = 135;
     }
   }
   return region;
