@@ -2,7 +2,7 @@
  * Occlusion replay (harness only): the current measureFrame + VisionRules on every shared clip's
  * cached raw landmarks and its own pixels; prints the frames the rules call covered, grouped in
  * runs, and which runs a consecutive-frame minimum of 1, 2 or 3 would keep.
- *   npx tsx scripts/accuracy/occlusion-replay.ts [derived.mp4 …]
+ *   npx tsx scripts/accuracy/occlusion-replay.ts
  */
 import path from 'node:path';
 import { measureFrame, VisionRules } from '../../src/shared/vision/analysis';
@@ -20,10 +20,8 @@ const clips: [string, string, number][] = [
   ['talking-3.mp4', 'talking-3', 0],
   ['talking-4.mp4', 'talking-4', 0],
 ];
-// Extra files (e.g. the derived development clips): npx tsx scripts/accuracy/occlusion-replay.ts a.mp4 b.mp4
-const extra = process.argv.slice(2).map((f) => [path.resolve(f), path.basename(f, '.mp4'), 0] as [string, string, number]);
-for (const [clip, key, n] of extra.length ? extra : clips) {
-  const file = path.isAbsolute(clip) ? clip : path.join(media, clip);
+for (const [clip, key, n] of clips) {
+  const file = path.join(media, clip);
   const raw = await rawLandmarks(file, key, 'VIDEO', () => openRawAnalyzer('VIDEO'));
   const frames = await replayMeasurements(file, n ? raw.slice(0, n) : raw, measureFrame);
   const rules = new VisionRules();

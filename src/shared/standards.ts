@@ -349,19 +349,7 @@ export const LIPS_OPEN_NO_VOICE = { section: '§1.2.2', maxSeconds: 1 } as const
  *    cheeks), on a face watched for baselineMinFrames clear frames. Lips are redder and darker
  *    than the cheeks: on every frame of d3, d13, d14, d18, d20, talking-1/3/4 no third with luma ≥
  *    0.85 had a contrast under 0.019; hamilton's fingers and hand sweep give −0.013…0.001 at luma
- *    0.90–0.97, its closest clear frame 0.007 at 0.99 (frame 175, one frame: not a breach);
- *  - a pale finger at one corner that the landmarker pulled the lip contour back from (occl3): the
- *    corner third then reads as "teeth" (bright, less red than the cheeks) at that corner only.
- *    Real teeth show in the middle of the mouth first. So a corner third with at least
- *    cornerTeethMinSamples teeth samples, a teeth share (teeth / (teeth + judged)) of at least
- *    cornerTeethMinShare and cornerTeethOverRest more than the middle third and the other corner
- *    is covered, on a watched face. On the derived finger patches (d3, talking-3) the corner reads
- *    0.23–0.51 with 54–108 samples, the middle ≤ 0.04; on every frame of d3, d13, d14 (grimace
- *    included), d18, d20, talking-1/3/4 no corner passes even 0.1 / 0.08 with 24 samples; on
- *    hamilton's small stage face clear frames with a turned head (101–111, 126–129) show 0.1–0.4
- *    at one corner but only 10–20 samples, hence the sample minimum (hamilton's own fingers are
- *    found by the skin test above). Its first audience frames (234–241) pass but are a new face,
- *    not judged.
+ *    0.90–0.97, its closest clear frame 0.007 at 0.99 (frame 175, one frame: not a breach).
  * Not judged with the face turned beyond FACE_ANGLE.warnAboveDeg (the far cheek and lip corner
  * leave the picture; face.angle already warns). Landmark visibility cannot help: the face mesh
  * gives none (visibility 0 on every landmark) and
@@ -396,9 +384,6 @@ export const LIPS_OCCLUDED = {
   sectorMinPixels: 8,
   skinSectorMaxContrast: 0.005,
   skinSectorMinLuma: 0.85,
-  cornerTeethMinSamples: 24,
-  cornerTeethMinShare: 0.2,
-  cornerTeethOverRest: 0.15,
 } as const;
 
 /**

@@ -99,8 +99,6 @@ export interface LipSector {
   contrast: number;
   luma: number;
   pixels: number;
-  /** Samples of this third read as teeth (bright, less red than the cheeks), left out of the above. */
-  teeth: number;
 }
 
 export interface FaceMeasurement {
@@ -306,7 +304,7 @@ export function lipColour(lms: Landmark[], size: FrameSize, region: RgbaRegion):
   let n = 0;
   let mouth = 0;
   let outside = 0;
-  const sectors = Array.from({ length: LIPS_OCCLUDED.sectors }, () => ({ rg: 0, luma: 0, n: 0, teeth: 0 }));
+  const sectors = Array.from({ length: LIPS_OCCLUDED.sectors }, () => ({ rg: 0, luma: 0, n: 0 }));
   const cr = lms[MOUTH_CORNER_RIGHT];
   const cl = lms[MOUTH_CORNER_LEFT];
   const [ax, ay] = cr ? px(cr, size) : [b.x0, (b.y0 + b.y1) / 2];
@@ -323,14 +321,13 @@ export function lipColour(lms: Landmark[], size: FrameSize, region: RgbaRegion):
       const isDark = s.luma < LIPS_OCCLUDED.darkLuma * skinLuma;
       const teeth = s.luma >= LIPS_OCCLUDED.teethLuma * skinLuma && s.rg < skinRg - LIPS_OCCLUDED.teethRgBelowSkin;
       const interior = isDark && mid !== null && insidePolygon(x, y, mid);
-      const along = ((x - ax) * (bx - ax) + (y - ay) * (by - ay)) / axisLen2;
-      const sec = sectors[Math.max(0, Math.min(sectors.length - 1, Math.floor(along * sectors.length)))];
       if (teeth || interior) {
         mouth++;
-        if (teeth && sec) sec.teeth++;
         continue;
       }
       lipRg += s.rg;
+      const along = ((x - ax) * (bx - ax) + (y - ay) * (by - ay)) / axisLen2;
+      const sec = sectors[Math.max(0, Math.min(sectors.length - 1, Math.floor(along * sectors.length)))];
       if (sec) {
         sec.rg += s.rg;
         sec.luma += s.luma;
@@ -352,7 +349,7 @@ export function lipColour(lms: Landmark[], size: FrameSize, region: RgbaRegion):
     greyShare: grey / n,
     pixels: n,
     mouthShare: mouth / (n + mouth),
-    sectors: sectors.map((k) => (k.n ? { contrast: k.rg / k.n - skinRg, luma: k.luma / k.n / skinLuma, pixels: k.n, teeth: k.teeth } : { contrast: 0, luma: 0, pixels: 0, teeth: k.teeth })),
+    sectors: sectors.map((k) => (k.n ? { contrast: k.rg / k.n - skinRg, luma: k.luma / k.n / skinLuma, pixels: k.n } : { contrast: 0, luma: 0, pixels: 0 })),
   };
 }
 
@@ -375,30 +372,6 @@ export function skinOverLips(c: LipColour): boolean {
   return c.sectors.some(
     (k) => k.pixels >= LIPS_OCCLUDED.sectorMinPixels && k.contrast <= LIPS_OCCLUDED.skinSectorMaxContrast && k.luma >= LIPS_OCCLUDED.skinSectorMinLuma,
   );
-}
-
-/**
- * A finger at one mouth corner that the landmarker has pulled the lip contour back from (issue
- * #14): the contour's last third then holds a pale patch that the teeth test reads as teeth, at
- * that corner only. Real teeth show in the middle of the mouth first, so a corner third that is
- * much more "teeth" than the middle third and than the other corner is no mouth: it is skin paler
- * than the cheeks (a lit finger). Needs enough samples at that corner (LIPS_OCCLUDED): on a small
- * face a turned head shows a few teeth at one corner. Judged, like skinOverLips, only on a face
- * the rules have watched.
- */
-export function paleAtOneCorner(c: LipColour): boolean {
-  const s = c.sectors;
-  if (s.length < 3) return false;
-  const share = (k: LipSector) => k.teeth / Math.max(1, k.teeth + k.pixels);
-  const middle = share(s[Math.floor(s.length / 2)]!);
-  const first = s[0]!;
-  const last = s[s.length - 1]!;
-  const pale = (corner: LipSector, other: LipSector) =>
-    corner.teeth >= LIPS_OCCLUDED.cornerTeethMinSamples &&
-    share(corner) >= LIPS_OCCLUDED.cornerTeethMinShare &&
-    share(corner) - middle >= LIPS_OCCLUDED.cornerTeethOverRest &&
-    share(corner) - share(other) >= LIPS_OCCLUDED.cornerTeethOverRest;
-  return pale(first, last) || pale(last, first);
 }
 
 /** Lips from the inner-lip gap: open from LIPS_GAP.openFrom, unknown when the mouth is covered. */
@@ -574,7 +547,7 @@ export class VisionRules {
     if (face.occluded === null) return null;
     const faded = base !== null && base >= LIPS_OCCLUDED.baselineMinContrast && c < base * LIPS_OCCLUDED.fadeRatio;
     // Skin over one part of the lips: only on a face watched long enough to know its lips.
-    const skin = this.lipBaseline.length >= LIPS_OCCLUDED.baselineMinFrames && (skinOverLips(face.lipColour) || paleAtOneCorner(face.lipColour));
+    const skin = this.lipBaseline.length >= LIPS_OCCLUDED.baselineMinFrames && skinOverLips(face.lipColour);
     const covered = face.occluded || faded || skin;
     if (!covered) {
       this.lipBaseline.push(c);
