@@ -174,8 +174,11 @@ export async function benchTranscode(): Promise<BenchEntry[]> {
   const facts = await probeMedia(hlg, ff);
   const v = facts.video!;
   const options = ConvertOptionsSchema.parse({ preset: 'veryfast' });
-  const lutFile = await ensureHdrLut(ff, 'hlg', cacheDir);
-  const buildMs = (await timed(async () => ensureHdrLut(ff, 'hlg', path.join(dir, 'cache-cold')))).ms;
+  // The auto path's LUT (Y'CbCr, no matrix conversions); the R'G'B' one (swscale around it, the
+  // fast path before round 3 and the no-zscale fallback's chain) is measured for quality beside it.
+  const lutFile = await ensureHdrLut(ff, 'hlg', cacheDir, 'zscale-ycc', v.colorSpace);
+  const buildMs = (await timed(async () => ensureHdrLut(ff, 'hlg', path.join(dir, 'cache-cold'), 'zscale-ycc', v.colorSpace))).ms;
+  const rgbLut = planVideo(v, options, { method: 'lut', kind: 'hlg', lutFile: await ensureHdrLut(ff, 'hlg', cacheDir, 'zscale') }).filters;
   const exact = planVideo(v, options, { method: 'zscale', kind: 'hlg' }).filters;
   const lut = planVideo(v, options, { method: 'lut', kind: 'hlg', lutFile }).filters;
   const fxs = [await measured(() => filterSeconds(ff, hlg, exact)), await measured(() => filterSeconds(ff, hlg, exact))];
@@ -215,6 +218,11 @@ export async function benchTranscode(): Promise<BenchEntry[]> {
   entries.push({ name: 'hdr.lut.deltaE.mean', value: q.de.mean, unit: 'ΔE2000', note: `${q.frames} frames, ${q.pixels} pixels sampled` });
   entries.push({ name: 'hdr.lut.deltaE.p95', value: q.de.p95, unit: 'ΔE2000' });
   entries.push({ name: 'hdr.lut.deltaE.max', value: q.de.max, unit: 'ΔE2000', note: '1.0 is a just-noticeable difference' });
+  const qr = quality(ff, hlg, exact, rgbLut, v.displayWidth, v.displayHeight);
+  entries.push({ name: 'hdr.lut-rgb.psnr', value: qr.psnr, unit: 'dB', note: "the R'G'B' LUT between swscale conversions, same frames" });
+  entries.push({ name: 'hdr.lut-rgb.deltaE.mean', value: qr.de.mean, unit: 'ΔE2000' });
+  entries.push({ name: 'hdr.lut-rgb.deltaE.p95', value: qr.de.p95, unit: 'ΔE2000' });
+  entries.push({ name: 'hdr.lut-rgb.deltaE.max', value: qr.de.max, unit: 'ΔE2000' });
   rmSync(dir, { recursive: true, force: true });
   return entries;
 }

@@ -18,6 +18,8 @@ import {
   mergeArgs,
   packetTimesArgs,
   probeArgs,
+  psnrCompareArgs,
+  lutLatticeArgs,
   voiceConcatArgs,
   voiceDenoiseArgs,
   pcmArgs,
@@ -157,6 +159,21 @@ describe('raw frames on the real ffmpeg', () => {
     const sof = jpeg.indexOf(Buffer.from([0xff, 0xc0]));
     expect(jpeg.readUInt16BE(sof + 7)).toBe(240);
     expect(jpeg.readUInt16BE(sof + 5)).toBe(180);
+  });
+});
+
+describe('HDR recipes', () => {
+  it('the PSNR gate decodes from the key frame before its sample, not up to it (-noaccurate_seek before -ss and -i)', () => {
+    const args = psnrCompareArgs({ input: 'a.mov', a: ['format=yuv420p'], b: ['null'], startSec: 5.5, seconds: 1 });
+    expect(args.indexOf('-noaccurate_seek')).toBeGreaterThanOrEqual(0);
+    expect(args.indexOf('-noaccurate_seek')).toBeLessThan(args.indexOf('-ss'));
+    expect(args.slice(args.indexOf('-ss'), args.indexOf('-i') + 2)).toEqual(['-ss', '5.500', '-t', '1.000', '-i', 'file:a.mov']);
+    expect(args).toContain('[0:V:0]split[a][b];[a]format=yuv420p[x];[b]null[y];[x][y]psnr');
+  });
+
+  it('the LUT lattice: float R\'G\'B\' by default, 16-bit Y\'CbCr when asked, N² × N pixels', () => {
+    expect(lutLatticeArgs({ size: 33, chain: 'null' }).join(' ')).toContain('-pix_fmt gbrpf32le -s 1089x33 -i pipe:0');
+    expect(lutLatticeArgs({ size: 17, chain: 'null', pixFmt: 'yuv444p16le' }).join(' ')).toContain('-pix_fmt yuv444p16le -s 289x17 -i pipe:0');
   });
 });
 

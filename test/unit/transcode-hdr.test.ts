@@ -1,16 +1,20 @@
 /**
  * The HDR fallback chain with real ffmpeg: the LUT computed in TypeScript equals the one zscale
- * builds (HLG and PQ), and a build without zscale still tone-maps (lut-computed), or says clearly
- * that it could not (untouched).
+ * builds (HLG and PQ), the Y'CbCr LUT the `auto` path uses gives black, peak and neutral grey as
+ * the exact chain does and stays within the gate of the exact chain on real frames, and a build
+ * without zscale still tone-maps (lut-computed), or says clearly that it could not (untouched).
  */
+import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { convertFile } from '../../src/main/services/convert/convert';
 import { deltaE2000, rgb8ToLab } from '../../src/main/services/convert/delta-e';
-import { ensureHdrLut } from '../../src/main/services/convert/hdr';
+import { ensureHdrLut, exactToneMapChain, isYccLut, lutToneMapChain, measureLutPsnr } from '../../src/main/services/convert/hdr';
+import { planVideo } from '../../src/main/services/convert/plan';
+import { probeMedia } from '../../src/main/services/ffmpeg';
 import { locateFfmpeg } from '../../src/main/services/ffmpeg/locate';
-import { ConvertOptionsSchema } from '../../src/shared/ingest/options';
+import { ConvertOptionsSchema, HDR_LUT_MIN_PSNR_DB } from '../../src/shared/ingest/options';
 import { tempDir } from './helpers/derive';
 import { deriveHlgMov, psnrOf, sha256 } from './helpers/transcode';
 
@@ -52,6 +56,46 @@ describe('the HDR look-up tables', () => {
     let maxDeltaE = 0;
     for (let i = 0; i < built.length; i += 3) maxDeltaE = Math.max(maxDeltaE, deltaE2000(rgb8ToLab(...rgb8(built, i)), rgb8ToLab(...rgb8(computed, i))));
     expect(maxDeltaE).toBeLessThan(1);
+  });
+});
+
+describe('the Y\'CbCr LUT (the auto path)', () => {
+  it.each(['hlg', 'pq'] as const)('%s: limited-range black, nominal peak and neutral chroma come out as the exact chain gives them', async (kind) => {
+    const lut = await ensureHdrLut(ff, kind, cacheDir, 'zscale-ycc', 'bt2020nc');
+    expect(isYccLut(lut)).toBe(true);
+    // 64×64 10-bit 4:2:0: left half Y = 64 (black), right half Y = 940 (nominal peak), chroma 512
+    // (neutral) — BT.2100 limited-range codes.
+    const w = 64;
+    const y = new Uint16Array(w * w).map((_, i) => (i % w < w / 2 ? 64 : 940));
+    const c = new Uint16Array((w / 2) * (w / 2)).fill(512);
+    const frame = Buffer.concat([y, c, c].map((p) => Buffer.from(p.buffer)));
+    const run = (chain: string[]) =>
+      execFileSync(ff.ffmpegPath, [
+        '-hide_banner', '-v', 'error', '-f', 'rawvideo', '-pix_fmt', 'yuv420p10le', '-s', `${w}x${w}`, '-i', 'pipe:0',
+        '-vf', chain.join(','), '-f', 'rawvideo', 'pipe:1',
+      ], { input: frame });
+    const out = run(lutToneMapChain(lut, 'bt2020nc'));
+    const ref = run(exactToneMapChain(kind, 'bt2020nc'));
+    expect(out.byteLength).toBe((w * w * 3) / 2);
+    expect(Math.max(...[...out].map((v, i) => Math.abs(v - ref[i]!)))).toBeLessThanOrEqual(1);
+    const at = (row: number, col: number) => out[row * w + col]!;
+    expect(at(32, 8)).toBe(16);
+    // HLG's 940 is 1000 cd/m², the tone curve's peak: SDR white. PQ's 940 is 10000 cd/m², above
+    // the peak; ffmpeg's tonemap does not clip it, so the exact chain (and the LUT) give 255.
+    expect(at(32, 56)).toBe(kind === 'hlg' ? 235 : 255);
+    const chroma = [...out.subarray(w * w)];
+    expect(Math.min(...chroma)).toBeGreaterThanOrEqual(127);
+    expect(Math.max(...chroma)).toBeLessThanOrEqual(129);
+  });
+
+  it('on real HLG frames it stays within the gate of the exact chain (same frames, before encoding)', async () => {
+    const v = (await probeMedia(hlg, ff)).video!;
+    const lutFile = await ensureHdrLut(ff, 'hlg', cacheDir, 'zscale-ycc', v.colorSpace);
+    const exact = planVideo(v, options, { method: 'zscale', kind: 'hlg' }).filters;
+    const lut = planVideo(v, options, { method: 'lut', kind: 'hlg', lutFile }).filters;
+    expect(lut).toContain('format=yuv444p16le');
+    expect(lut.join(',')).not.toContain('in_color_matrix');
+    expect(await measureLutPsnr(ff, hlg, exact, lut, 0, 1)).toBeGreaterThanOrEqual(HDR_LUT_MIN_PSNR_DB);
   });
 });
 

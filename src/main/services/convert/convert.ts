@@ -169,7 +169,7 @@ export async function chooseHdr(
 
   let lutFile: string;
   try {
-    lutFile = await ensureHdrLut(ff, kind, cacheDir, 'zscale');
+    lutFile = await ensureHdrLut(ff, kind, cacheDir, 'zscale-ycc', v.colorSpace);
   } catch (err) {
     return withNote(`the fast path is unavailable (${(err as Error).message})`);
   }

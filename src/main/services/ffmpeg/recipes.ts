@@ -124,24 +124,30 @@ export function pcmArgs(o: { input: string; sampleRate: number; channels: number
 }
 
 /**
- * Run a colour chain over an identity lattice of `size`³ RGB points (float planar on stdin, the
- * same on stdout): how the HDR look-up table is sampled from zscale (convert/hdr.ts).
+ * Run a colour chain over an identity lattice of `size`³ points (R'G'B' float planar, or 16-bit
+ * 4:4:4 Y'CbCr, on stdin; the chain's output format on stdout): how the HDR look-up table is sampled
+ * from zscale (convert/hdr.ts).
  */
-export function lutLatticeArgs(o: { size: number; chain: string }): string[] {
+export function lutLatticeArgs(o: { size: number; chain: string; pixFmt?: 'gbrpf32le' | 'yuv444p16le' }): string[] {
   return [
     '-hide_banner', '-nostdin', '-v', 'error',
-    '-f', 'rawvideo', '-pix_fmt', 'gbrpf32le', '-s', `${o.size * o.size}x${o.size}`, '-i', 'pipe:0',
+    '-f', 'rawvideo', '-pix_fmt', o.pixFmt ?? 'gbrpf32le', '-s', `${o.size * o.size}x${o.size}`, '-i', 'pipe:0',
     '-vf', o.chain,
     '-f', 'rawvideo', 'pipe:1',
   ];
 }
 
-/** PSNR of filter chain `b` against chain `a` on the same decoded frames (printed to stderr). */
+/**
+ * PSNR of filter chain `b` against chain `a` on the same decoded frames (printed to stderr), over
+ * `seconds` from the key frame at or before `startSec`: -noaccurate_seek keeps the frames decoded
+ * from that key frame instead of decoding up to startSec and dropping them, so the sample costs
+ * `seconds` of decoding whatever the GOP (a 250-frame GOP made the 1-s HDR gate decode 6.5 s).
+ */
 export function psnrCompareArgs(o: { input: string; a: readonly string[]; b: readonly string[]; startSec: number; seconds: number }): string[] {
   const graph = `[0:V:0]split[a][b];[a]${o.a.join(',')}[x];[b]${o.b.join(',')}[y];[x][y]psnr`;
   return [
     '-hide_banner', '-nostdin', '-nostats',
-    '-ss', o.startSec.toFixed(3), '-t', o.seconds.toFixed(3), '-i', fileArg(o.input),
+    '-noaccurate_seek', '-ss', o.startSec.toFixed(3), '-t', o.seconds.toFixed(3), '-i', fileArg(o.input),
     '-an', '-filter_complex', graph, '-f', 'null', '-',
   ];
 }
