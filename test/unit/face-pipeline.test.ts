@@ -79,4 +79,22 @@ describe('FacePipeline', () => {
     await pipe.drain();
     expect(events).toEqual([0, 1, 2, 3, 4, 5].flatMap((t) => [`consume ${t}`, `done ${t}`]));
   });
+  it('drain while a push still waits (ffmpeg closed before the last chunk was handed over): answers arriving newest first are still consumed in frame order', async () => {
+    // What a CI run caught: frames 428/429 of d18x2 swapped when drain() and push()'s loop each took
+    // a frame and consumed it when its own answer came.
+    const { analyzer, waiting } = controlled(1);
+    const seen: number[] = [];
+    const pipe = new FacePipeline(analyzer, (f) => seen.push(f.t));
+    await Promise.race([pipe.push(frame(0)), tick()]);
+    const pushing = pipe.push(frame(1)); // window full: waits for frame 0's answer
+    await tick();
+    const draining = pipe.drain(); // the caller goes on at once, as the video pass used to
+    await tick();
+    waiting[1]!.resolve(answer(1));
+    await tick();
+    waiting[0]!.resolve(answer(0));
+    await Promise.all([pushing, draining]);
+    await pipe.drain();
+    expect(seen).toEqual([0, 1]);
+  });
 });

@@ -36,10 +36,18 @@ export class FacePipeline {
     while (this.window.length) await this.next();
   }
 
-  private async next(): Promise<void> {
-    const head = this.window.shift();
-    if (!head) return;
-    this.consume(head.frame, await head.answer);
-    head.done?.();
+  /**
+   * One frame consumed at a time, in order, whoever asks (push's loop and drain may both wait): two
+   * callers each shifting a frame and consuming it when its answer came would swap neighbours.
+   */
+  private next(): Promise<void> {
+    this.consuming = this.consuming.then(async () => {
+      const head = this.window.shift();
+      if (!head) return;
+      this.consume(head.frame, await head.answer);
+      head.done?.();
+    });
+    return this.consuming;
   }
+  private consuming: Promise<void> = Promise.resolve();
 }

@@ -42,21 +42,29 @@ export function streamFfmpeg(ff: FfmpegInfo, args: string[], opts: StreamFfmpegO
         if (tail.length > 60) tail.shift();
       }
     });
+    // The consumer's work on the last chunk may still run when ffmpeg exits: 'close' waits for it,
+    // or the caller would go on (the checker drained its face pipeline) while the last frames were
+    // still being handed over — which let two frames' answers be consumed out of order.
+    let consuming: Promise<void> = Promise.resolve();
+    let failure: unknown = null;
     child.stdout!.on('data', (c: Buffer) => {
+      if (failure) return; // the consumer has failed: the rest is drained unread so 'close' comes
       const r = opts.onData(c);
       if (r && typeof (r as Promise<void>).then === 'function') {
         child.stdout!.pause();
-        (r as Promise<void>).then(
-          () => child.stdout!.resume(),
+        consuming = (r as Promise<void>).then(
+          () => {
+            child.stdout!.resume();
+          },
           (err: unknown) => {
             failure = err;
             child.kill('SIGKILL');
+            child.stdout!.resume();
           },
         );
       }
     });
     let aborted = false;
-    let failure: unknown = null;
     const onAbort = () => {
       aborted = true;
       child.kill('SIGKILL');
@@ -65,7 +73,9 @@ export function streamFfmpeg(ff: FfmpegInfo, args: string[], opts: StreamFfmpegO
     child.once('error', (err) => {
       if (child.pid === undefined) reject(new StudioError('ffmpeg-missing', `ffmpeg at ${ff.ffmpegPath} could not be started: ${err.message}`));
     });
-    child.once('close', (code) => {
+    // consuming never rejects (its failure is kept in `failure`): settle runs once it is done.
+    child.once('close', (code) => void consuming.then(() => settle(code)));
+    const settle = (code: number | null) => {
       opts.signal?.removeEventListener('abort', onAbort);
       if (partial) opts.onStderrLine?.(partial);
       if (aborted) return reject(new StudioError('cancelled', 'cancelled'));
@@ -75,6 +85,6 @@ export function streamFfmpeg(ff: FfmpegInfo, args: string[], opts: StreamFfmpegO
       const known = explainFfmpegError(stderr);
       const message = `${known ? `ffmpeg failed: ${known.words}` : `ffmpeg stopped with exit code ${code}`}\n${parseStderrTail(tail)}`;
       reject(isDiskFull(stderr) ? new StudioError('disk-full', message) : new StudioError('ffmpeg-failed', message, { hint: known?.hint }));
-    });
+    };
   });
 }
