@@ -6,8 +6,10 @@
  * The page hands the worker a view of the received buffer, not a copy. Main still copies each frame
  * into its message (packBinary): writing the header into room left in front of the decoded frame
  * and sending that buffer itself was tried and reverted — with two workers it swapped the answers
- * of two frames near the end of d18 twice in a row (checker-determinism.test.ts), not root-caused,
- * and saved no measurable CPU (see notes).
+ * of two frames near the end of d18 twice in a row (checker-determinism.test.ts) and saved no
+ * measurable CPU. The swap was found later (round 3) to be a race at the end of the video pass, not
+ * the buffers: streamFfmpeg resolved before the last chunk was handed over (fixed in stream.ts and
+ * face-pipeline.ts); the copy stays because it measured no slower.
  */
 import { packBinary } from './wire';
 
