@@ -46,7 +46,11 @@ class RawHub {
   private readonly wss = new WebSocketServer({ noServer: true, maxPayload: 64 * 1024 * 1024 });
   private page: WebSocket | null = null;
   private onConnected!: () => void;
-  readonly connected = new Promise<void>((r) => (this.onConnected = r));
+  private onFailed!: (e: Error) => void;
+  readonly connected = new Promise<void>((resolve, reject) => {
+    this.onConnected = resolve;
+    this.onFailed = reject;
+  });
   private nextId = 1;
   private ts = 0;
   private readonly pending = new Map<number, (m: { raw?: RawResult; error?: string }) => void>();
@@ -64,7 +68,8 @@ class RawHub {
     this.wss.handleUpgrade(req, socket, head, (ws) => {
       this.page = ws;
       ws.on('message', (data) => {
-        const msg = JSON.parse(data.toString()) as { id: number; raw?: RawResult; error?: string; ready?: boolean };
+        const msg = JSON.parse(data.toString()) as { id: number; raw?: RawResult; error?: string; ready?: boolean; failed?: string };
+        if (msg.failed) return this.onFailed(new Error(`analyzer page failed: ${msg.failed}`));
         if (msg.ready) return this.onConnected();
         this.pending.get(msg.id)?.(msg);
         this.pending.delete(msg.id);

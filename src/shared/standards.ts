@@ -349,7 +349,22 @@ export const LIPS_OPEN_NO_VOICE = { section: '§1.2.2', maxSeconds: 1 } as const
  *    cheeks), on a face watched for baselineMinFrames clear frames. Lips are redder and darker
  *    than the cheeks: on every frame of d3, d13, d14, d18, d20, talking-1/3/4 no third with luma ≥
  *    0.85 had a contrast under 0.019; hamilton's fingers and hand sweep give −0.013…0.001 at luma
- *    0.90–0.97, its closest clear frame 0.007 at 0.99 (frame 175, one frame: not a breach).
+ *    0.90–0.97, its closest clear frame 0.007 at 0.99 (frame 175, one frame: not a breach);
+ *  - skin over a slice of the lips (a finger at a corner, across the lips; lip-slices.ts): the ring
+ *    in `bins` = 16 slices along the mouth, each against the median of the same slice in this face's
+ *    last binMedianOf clear frames whose inner-lip gap is within binSimilarGap of now's (of the last
+ *    binHistoryFrames; at least baselineMinFrames of them). A slice is skin when it moved binToSkin
+ *    of the way from its own lip colour to the cheeks' in (redness × binRednessWeight, luma share);
+ *    binRun = 2 adjacent slices (an eighth of the mouth, narrower than a fingertip at any framing
+ *    the standard allows) make a covered frame. Slices whose clear colour is within
+ *    binMinLipToSkin of the cheeks (thin corners), with under binMinPixels samples, or on a face
+ *    whose eye corners are under binMinEyePx apart (a mouth under ~32 px: under 2 px a slice) are
+ *    not judged. Measured with scripts/accuracy/occlusion-replay.mts: on every frame of d0, d3,
+ *    d13, d14, d18, d20, talking-1/3/4 the largest 2-slice move is 0.63 (talking-1 turned 16°;
+ *    0.55 elsewhere); the forehead and hand-skin patches of held-out sets A and B (spent) move
+ *    0.8–1.5 except d13's (0.5, orange forehead skin on lips barely redder than his cheeks).
+ *    Comparing with similar-gap frames matters: against all recent frames a wide-open mouth (d18
+ *    126–137) thins its corners to 0.66.
  * Not judged with the face turned beyond FACE_ANGLE.warnAboveDeg (the far cheek and lip corner
  * leave the picture; face.angle already warns). Landmark visibility cannot help: the face mesh
  * gives none (visibility 0 on every landmark) and
@@ -384,6 +399,16 @@ export const LIPS_OCCLUDED = {
   sectorMinPixels: 8,
   skinSectorMaxContrast: 0.005,
   skinSectorMinLuma: 0.85,
+  bins: 16,
+  binRun: 2,
+  binToSkin: 0.7,
+  binRednessWeight: 3,
+  binMinLipToSkin: 0.15,
+  binMinPixels: 3,
+  binMinEyePx: 64,
+  binHistoryFrames: 150,
+  binMedianOf: 45,
+  binSimilarGap: 0.08,
 } as const;
 
 /**

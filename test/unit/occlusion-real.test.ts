@@ -44,4 +44,28 @@ describe('lips.occluded on real faces', () => {
     expect(found[0]!.start).toBeCloseTo(2.4, 2);
     expect(found[0]!.end).toBeLessThanOrEqual(2.48 + 0.04 + 1e-6);
   }, 300_000);
+
+  it('driving-d14: a finger-sized patch of her forehead over her right mouth corner (orig. frames 300-311) is an error at 2.00 s of the excerpt; the same excerpt and her grimace have none', async () => {
+    // 8.0-11.0 s of the clip (frame 0 of the excerpt = frame 240), so the patch sits at excerpt frames 60-71.
+    const excerpt = path.join(work.dir, 'd14-excerpt.mp4');
+    ffmpegSync(['-ss', '8', '-i', mediaFile('driving-d14.mp4'), '-t', '3', '-an', excerpt]);
+    expect(await occluded(excerpt)).toEqual([]);
+    // Her bared-teeth grimace (frames 22-51, 0.73-1.73 s): no hand near the mouth (contact sheets).
+    const grimace = path.join(work.dir, 'd14-grimace.mp4');
+    ffmpegSync(['-i', mediaFile('driving-d14.mp4'), '-t', '2.5', '-an', grimace]);
+    expect(await occluded(grimace)).toEqual([]);
+    // 30x56 px of her forehead (x 222, y 178) over her right mouth corner (x 180-209, y 380-435): the
+    // contact sheet shows it over the outer quarter of both lips.
+    const finger = path.join(work.dir, 'd14-finger.mp4');
+    ffmpegSync([
+      '-ss', '8', '-i', mediaFile('driving-d14.mp4'), '-t', '3',
+      '-filter_complex', "[0:v]split[a][b];[b]crop=30:56:222:178[p];[a][p]overlay=180:380:enable='between(n,60,71)'",
+      '-an', finger,
+    ]);
+    const found = await occluded(finger);
+    expect(found).toHaveLength(1);
+    expect(found[0]!.severity).toBe('error');
+    expect(found[0]!.start).toBeCloseTo(2.0, 2);
+    expect(found[0]!.end).toBeLessThanOrEqual(2.4 + 1 / 30 + 1e-6);
+  }, 300_000);
 });

@@ -7,6 +7,7 @@
  *   landmarker result ──measureFrame──▶ FrameMeasurement ──VisionRules.step──▶ MonitorState
  *                                                               └──FindingsLog.add──▶ Finding[]
  */
+import { LipSliceMemory } from './lip-slices';
 import type { Finding, FindingValues, Severity } from '../findings';
 import { ruleMessage } from '../rules';
 import {
@@ -93,6 +94,17 @@ export interface LipColour {
    * A finger over one corner makes that third look like the cheek while the rest stays lip.
    */
   sectors: LipSector[];
+  /**
+   * The same ring in LIPS_OCCLUDED.bins narrow slices along the mouth, for the finer test against
+   * the face's own recent frames (VisionRules): a finger covers a slice or two of the mouth's width
+   * and is diluted in a third.
+   */
+  bins: LipSector[];
+  /**
+   * Eye-corner distance in pixels of the analysed frame: the face's scale, which a hand over the
+   * mouth does not change (the mouth corners' landmarks move under it).
+   */
+  eyePx: number;
 }
 
 export interface LipSector {
@@ -243,6 +255,13 @@ function sampleAt(region: RgbaRegion, x: number, y: number): Sample | null {
   return { rg: sum < 24 ? 0 : (R - G) / sum, luma: 0.299 * R + 0.587 * G + 0.114 * B };
 }
 
+function addTo(k: { rg: number; luma: number; n: number } | undefined, s: Sample): void {
+  if (!k) return;
+  k.rg += s.rg;
+  k.luma += s.luma;
+  k.n++;
+}
+
 /** A point between the inner and outer lip contour: `share` of the way from inner to outer. */
 function between(outer: [number, number][], inner: [number, number][], share: number): [number, number][] {
   return outer.map(([ox, oy], i) => {
@@ -305,6 +324,7 @@ export function lipColour(lms: Landmark[], size: FrameSize, region: RgbaRegion):
   let mouth = 0;
   let outside = 0;
   const sectors = Array.from({ length: LIPS_OCCLUDED.sectors }, () => ({ rg: 0, luma: 0, n: 0 }));
+  const bins = Array.from({ length: LIPS_OCCLUDED.bins }, () => ({ rg: 0, luma: 0, n: 0 }));
   const cr = lms[MOUTH_CORNER_RIGHT];
   const cl = lms[MOUTH_CORNER_LEFT];
   const [ax, ay] = cr ? px(cr, size) : [b.x0, (b.y0 + b.y1) / 2];
@@ -328,11 +348,8 @@ export function lipColour(lms: Landmark[], size: FrameSize, region: RgbaRegion):
       lipRg += s.rg;
       const along = ((x - ax) * (bx - ax) + (y - ay) * (by - ay)) / axisLen2;
       const sec = sectors[Math.max(0, Math.min(sectors.length - 1, Math.floor(along * sectors.length)))];
-      if (sec) {
-        sec.rg += s.rg;
-        sec.luma += s.luma;
-        sec.n++;
-      }
+      addTo(sec, s);
+      addTo(bins[Math.max(0, Math.min(bins.length - 1, Math.floor(along * bins.length)))], s);
       if (isDark) {
         dark++;
         if (s.rg < skinRg + 0.02) grey++;
@@ -349,8 +366,13 @@ export function lipColour(lms: Landmark[], size: FrameSize, region: RgbaRegion):
     greyShare: grey / n,
     pixels: n,
     mouthShare: mouth / (n + mouth),
-    sectors: sectors.map((k) => (k.n ? { contrast: k.rg / k.n - skinRg, luma: k.luma / k.n / skinLuma, pixels: k.n } : { contrast: 0, luma: 0, pixels: 0 })),
+    sectors: sectors.map(sectorOf),
+    bins: bins.map(sectorOf),
+    eyePx: eye,
   };
+  function sectorOf(k: { rg: number; luma: number; n: number }): LipSector {
+    return k.n ? { contrast: k.rg / k.n - skinRg, luma: k.luma / k.n / skinLuma, pixels: k.n } : { contrast: 0, luma: 0, pixels: 0 };
+  }
 }
 
 /**
@@ -506,6 +528,7 @@ export class VisionRules {
   private occludedSince: number | null = null;
   /** Recent lip-minus-cheek contrast of the primary face while its lips were visible. */
   private lipBaseline: number[] = [];
+  private readonly slices = new LipSliceMemory();
   private lastCentre: { x: number; y: number } | null = null;
 
   reset(): void {
@@ -515,6 +538,7 @@ export class VisionRules {
     this.occludedFrames = 0;
     this.occludedSince = null;
     this.lipBaseline = [];
+    this.slices.reset();
     this.lastCentre = null;
   }
 
@@ -529,12 +553,16 @@ export class VisionRules {
       // No colour check (no pixels, a black frame, the mouth outside the picture): the lips are
       // unknown, and unknown never counts as covered (issue #13: the monitor restarting at Record).
       this.lipBaseline = [];
+      this.slices.reset();
       this.lastCentre = null;
       return null;
     }
     const h = face.box.y1 - face.box.y0;
     const centre = { x: (face.box.x0 + face.box.x1) / 2, y: (face.box.y0 + face.box.y1) / 2 };
-    if (this.lastCentre && Math.hypot(centre.x - this.lastCentre.x, centre.y - this.lastCentre.y) > 0.5 * h) this.lipBaseline = [];
+    if (this.lastCentre && Math.hypot(centre.x - this.lastCentre.x, centre.y - this.lastCentre.y) > 0.5 * h) {
+      this.lipBaseline = [];
+      this.slices.reset();
+    }
     this.lastCentre = centre;
     const c = face.lipColour.contrast;
     let base: number | null = null;
@@ -548,8 +576,11 @@ export class VisionRules {
     const faded = base !== null && base >= LIPS_OCCLUDED.baselineMinContrast && c < base * LIPS_OCCLUDED.fadeRatio;
     // Skin over one part of the lips: only on a face watched long enough to know its lips.
     const skin = this.lipBaseline.length >= LIPS_OCCLUDED.baselineMinFrames && skinOverLips(face.lipColour);
-    const covered = face.occluded || faded || skin;
+    // Skin over a slice of the lips, against this face's own slices (lip-slices.ts).
+    const slice = this.slices.covered(face.lipColour, face.lipGap) === true;
+    const covered = face.occluded || faded || skin || slice;
     if (!covered) {
+      this.slices.remember(face.lipColour, face.lipGap);
       this.lipBaseline.push(c);
       if (this.lipBaseline.length > LIPS_OCCLUDED.baselineFrames) this.lipBaseline.shift();
     }

@@ -102,15 +102,20 @@ export function picture(size: { width: number; height: number }, lms: Landmark[]
 
 /**
  * `picture` with a finger over the mouth corner on the left of the picture: skin-coloured pixels
- * over the third of the lips nearest that corner (the lip colour of the rest unchanged).
+ * over `share` of the lips' width nearest that corner (the lip colour of the rest unchanged).
  */
-export function fingerOverCorner(size: { width: number; height: number }, lms: Landmark[], lip: [number, number, number] = [190, 90, 95]): RgbaRegion {
+export function fingerOverCorner(
+  size: { width: number; height: number },
+  lms: Landmark[],
+  lip: [number, number, number] = [190, 90, 95],
+  share = 1 / 3,
+): RgbaRegion {
   const region = picture(size, lms, lip);
   const data = region.data as Uint8ClampedArray;
   const right = (lms[61] as Landmark).x * size.width;
   const left = (lms[291] as Landmark).x * size.width;
   const x0 = Math.min(right, left) - 2;
-  const x1 = Math.min(right, left) + Math.abs(left - right) / 3;
+  const x1 = Math.min(right, left) + Math.abs(left - right) * share;
   for (let y = 0; y < size.height; y++) {
     for (let x = Math.max(0, Math.floor(x0)); x < Math.min(size.width, Math.ceil(x1)); x++) {
       const o = (y * size.width + x) * 4;
