@@ -79,19 +79,23 @@ const WIN_LEN = Math.round((windowMs / 1000) * sampleRate);
 const HOP = Math.round((hopMs / 1000) * sampleRate);
 const HAMMING = Float64Array.from({ length: WIN_LEN }, (_, i) => 0.54 - 0.46 * Math.cos((2 * Math.PI * i) / (WIN_LEN - 1)));
 
-/** The cepstra (c1..c12) of one window of samples (floats in −1…1), WIN_LEN long. */
-export function mfccOfWindow(x: ArrayLike<number>): number[] {
+/** The log mel-band energies of one window of samples (floats in −1…1), WIN_LEN long. */
+export function logMelOfWindow(x: ArrayLike<number>): number[] {
   const re = new Float64Array(fftSize);
   const im = new Float64Array(fftSize);
   for (let i = 0; i < WIN_LEN; i++) re[i] = (x[i]! - (i > 0 ? 0.97 * x[i - 1]! : 0.97 * x[0]!)) * HAMMING[i]!;
   fft(re, im);
-  const logMel = FILTERS.map((w) => {
+  return FILTERS.map((w) => {
     let e = 0;
     for (let k = 0; k < w.length; k++) if (w[k]) e += w[k]! * (re[k]! * re[k]! + im[k]! * im[k]!);
     // A floor well under any real band's energy keeps digital silence finite.
     return Math.log(e + 1e-10);
   });
-  return dctNoC0(logMel);
+}
+
+/** The cepstra (c1..c12) of one window of samples (floats in −1…1), WIN_LEN long. */
+export function mfccOfWindow(x: ArrayLike<number>): number[] {
+  return dctNoC0(logMelOfWindow(x));
 }
 
 /**
