@@ -76,14 +76,19 @@ export function summarizeAudio(frames: readonly AudioFrame[], integratedLufs: nu
   };
 }
 
+/**
+ * The spectral test's lasting clusters. One voice can split in two clusters of its own as well; the
+ * "other voice" named to the operator is the largest cluster that does not hold the file's first
+ * speech (the voice that opens the take), so its first segment is where someone else comes in.
+ */
 function timbre(mfcc: readonly Float32Array[], frames: readonly AudioFrame[], speech: readonly boolean[]): Pick<AudioSummary, 'timbreGroupsSec' | 'otherVoiceAt'> {
   const lasting = voiceClusters(mfcc, frames, speech).clusters.filter((c) => c.seconds >= SECOND_VOICE.minSeconds);
-  const firsts = lasting.map((c) => c.starts[0]!);
-  const opener = Math.min(...firsts);
-  const others = firsts.filter((t) => t !== opener);
+  if (lasting.length === 0) return { timbreGroupsSec: [] };
+  const opener = Math.min(...lasting.map((c) => c.starts[0]!));
+  const other = lasting.find((c) => c.starts[0] !== opener);
   return {
     timbreGroupsSec: lasting.map((c) => Math.round(c.seconds * 10) / 10),
-    ...(others.length ? { otherVoiceAt: Math.min(...others) } : {}),
+    ...(other ? { otherVoiceAt: other.starts[0]! } : {}),
   };
 }
 
