@@ -552,9 +552,11 @@ export const SPEAKER_CHANGE = {
   section: '§1.2.2, §7.2',
   mfcc: { sampleRate: 16_000, windowMs: 25, hopMs: 10, fftSize: 512, melBands: 24, cepstra: 12, lowHz: 100, highHz: 3800 },
   segmentSeconds: 1,
+  windowSegments: 30,
+  windowStep: 3,
   minSegmentSeconds: 0.5,
   pauseSeconds: 0.3,
-  lambda: 2.3,
+  lambda: 3.1,
 } as const;
 
 /**

@@ -55,13 +55,14 @@ function bruteForce(rs: Float32Array[], lambda: number): number[] {
 
 describe('ΔBIC clustering', () => {
   it('one source in 20 one-second segments is one voice', () => {
-    const r = clusterSegments(voicedSegments(rows([{ seconds: 20, shift: 0 }]), all, HOP), HOP);
+    const r = clusterSegments(voicedSegments(rows([{ seconds: 20, shift: 0 }]), all, HOP), HOP, 1);
     expect(r.voices).toBe(1);
     expect(r.clusters[0]!.seconds).toBeCloseTo(20, 6);
   });
 
+  // The textbook penalty weight λ = 1: this tests the clustering, not the weight tuned on speech.
   it('two sources taking turns (one shifted by 1.5 σ on three features) are two voices of the right size', () => {
-    const r = clusterSegments(voicedSegments(rows([{ seconds: 6, shift: 0 }, { seconds: 5, shift: 1.5 }, { seconds: 6, shift: 0 }, { seconds: 5, shift: 1.5 }]), all, HOP), HOP);
+    const r = clusterSegments(voicedSegments(rows([{ seconds: 6, shift: 0 }, { seconds: 5, shift: 1.5 }, { seconds: 6, shift: 0 }, { seconds: 5, shift: 1.5 }]), all, HOP), HOP, 1);
     expect(r.voices).toBe(2);
     expect(r.clusters.map((c) => Math.round(c.seconds))).toEqual([12, 10]);
   });
