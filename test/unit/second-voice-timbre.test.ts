@@ -29,7 +29,6 @@ function check(bytes: Uint8Array) {
   return { ...r, frames, mfcc: a.mfcc!.frames, second: r.findings.filter((f) => f.rule === 'audio.second-voice') };
 }
 
-const t3 = mediaFile('talking-3.mp4');
 const t4 = mediaFile('talking-4.mp4');
 const lavfi = (src: string) => ['-f', 'lavfi', '-i', src];
 

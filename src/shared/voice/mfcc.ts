@@ -75,6 +75,11 @@ export function dctNoC0(x: readonly number[], count = cepstra): number[] {
 }
 
 const FILTERS = melFilterbank();
+/** Each filter's non-zero bins [from, to): the sums skip the rest of the spectrum. */
+const FILTER_SPANS = FILTERS.map((w) => {
+  const nz = Array.from(w.keys()).filter((k) => w[k]! > 0);
+  return [nz[0] ?? 0, (nz[nz.length - 1] ?? -1) + 1] as const;
+});
 const WIN_LEN = Math.round((windowMs / 1000) * sampleRate);
 const HOP = Math.round((hopMs / 1000) * sampleRate);
 const HAMMING = Float64Array.from({ length: WIN_LEN }, (_, i) => 0.54 - 0.46 * Math.cos((2 * Math.PI * i) / (WIN_LEN - 1)));
@@ -85,9 +90,10 @@ export function logMelOfWindow(x: ArrayLike<number>): number[] {
   const im = new Float64Array(fftSize);
   for (let i = 0; i < WIN_LEN; i++) re[i] = (x[i]! - (i > 0 ? 0.97 * x[i - 1]! : 0.97 * x[0]!)) * HAMMING[i]!;
   fft(re, im);
-  return FILTERS.map((w) => {
+  return FILTERS.map((w, b) => {
     let e = 0;
-    for (let k = 0; k < w.length; k++) if (w[k]) e += w[k]! * (re[k]! * re[k]! + im[k]! * im[k]!);
+    const [from, to] = FILTER_SPANS[b]!;
+    for (let k = from; k < to; k++) if (w[k]) e += w[k]! * (re[k]! * re[k]! + im[k]! * im[k]!);
     // A floor well under any real band's energy keeps digital silence finite.
     return Math.log(e + 1e-10);
   });
