@@ -542,24 +542,6 @@ export const AUDIO_QC = {
 export const SECOND_VOICE = { section: '§1.2.2, §7.2', minOctaves: 0.55, minShare: 0.15, minSeconds: 2, minRunSeconds: 0.5, minVoicedSeconds: 4 } as const;
 
 /**
- * §1.2.2 / §7.2, a second voice of the same pitch: MFCC (25-ms Hamming windows every 10 ms, 24 mel
- * bands 100–3800 Hz so an 8-kHz recording reads like a 16-kHz one, c1..c12) of the voiced speech
- * frames, cut into segments of up to `segmentSeconds` of voiced speech at pauses, clustered
- * agglomeratively by ΔBIC with full-covariance Gaussians (Chen & Gopalakrishnan 1998) with penalty
- * weight `lambda`. Two voices when two clusters each hold ≥ SECOND_VOICE.minSeconds of voiced speech.
- */
-export const SPEAKER_CHANGE = {
-  section: '§1.2.2, §7.2',
-  mfcc: { sampleRate: 16_000, windowMs: 25, hopMs: 10, fftSize: 512, melBands: 24, cepstra: 12, lowHz: 100, highHz: 3800 },
-  segmentSeconds: 1,
-  windowSegments: 30,
-  windowStep: 3,
-  minSegmentSeconds: 0.5,
-  pauseSeconds: 0.3,
-  lambda: 3.1,
-} as const;
-
-/**
  * §1.2.5 / §7.4 "non-consecutive frames": black frames (mean luma below 0.06 of full range),
  * frozen frames (mean absolute difference to the previous frame under 0.2 % for ≥ 0.5 s), cuts
  * (a neighbour differs by more than 8 % mean luma AND its luma histogram moved by more than 0.15;

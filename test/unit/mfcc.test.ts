@@ -1,13 +1,13 @@
 /**
- * The MFCC of the spectral second-voice test (src/shared/voice/mfcc.ts) against independent
+ * The MFCC of the spectral second-voice test (scripts/voice/spectral/mfcc.ts, an experiment, not a rule) against independent
  * computations: the FFT against a direct DFT, the mel bands against tones of known frequency, the
  * DCT against a cosine of known index, and the whole recipe against numpy (python3) on a synthetic
  * vowel — numpy's rfft and a filterbank built there from the textbook formulas, not from this code.
  */
 import { execFileSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
-import { dctNoC0, fft, hzToMel, logMelOfWindow, melToHz, mfccOfWindow, MfccStream, MFCC_HOP_SEC } from '../../src/shared/voice/mfcc';
-import { SPEAKER_CHANGE } from '../../src/shared/standards';
+import { dctNoC0, fft, hzToMel, logMelOfWindow, melToHz, mfccOfWindow, MfccStream, MFCC_HOP_SEC } from '../../scripts/voice/spectral/mfcc';
+import { SPEAKER_CHANGE } from '../../scripts/voice/spectral/params';
 
 const { sampleRate, windowMs, melBands, lowHz, highHz } = SPEAKER_CHANGE.mfcc;
 const WIN = Math.round((windowMs / 1000) * sampleRate);

@@ -1,10 +1,10 @@
 /**
- * ΔBIC clustering (src/shared/voice/speaker-change.ts) on synthetic features whose sources are known
+ * ΔBIC clustering (scripts/voice/spectral/speaker-change.ts, an experiment, not a rule) on synthetic features whose sources are known
  * by construction (seeded Gaussian draws), and the cached clustering against a plain O(n³) loop over
  * deltaBic — the same merges, so the same clusters.
  */
 import { describe, expect, it } from 'vitest';
-import { clusterSegments, deltaBic, voicedSegments } from '../../src/shared/voice/speaker-change';
+import { clusterSegments, deltaBic, voicedSegments } from '../../scripts/voice/spectral/speaker-change';
 
 const HOP = 0.01;
 const D = 12;

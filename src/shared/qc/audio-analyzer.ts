@@ -3,8 +3,7 @@
  * per 40-ms frame the level (dBFS), the peak, clipped samples and a pitch estimate. Pure and
  * streaming: feed chunks as ffmpeg decodes them; nothing holds the whole recording.
  */
-import { AUDIO_ANALYSIS, SPEAKER_CHANGE } from '../standards';
-import { MfccStream } from '../voice/mfcc';
+import { AUDIO_ANALYSIS } from '../standards';
 
 export interface AudioFrame {
   /** Start of the frame in seconds. */
@@ -28,13 +27,10 @@ export class AudioAnalyzer {
   private clippedInFrame = 0;
   private samplesSeen = 0;
   private carry: number | null = null;
-  /** MFCC of every 10-ms hop for the spectral second-voice test (16-kHz input only, else null). */
-  readonly mfcc: MfccStream | null;
 
   constructor(private readonly sampleRate = AUDIO_ANALYSIS.sampleRate) {
     this.frameLen = Math.round((AUDIO_ANALYSIS.frameMs / 1000) * sampleRate);
     this.buf = new Float32Array(this.frameLen);
-    this.mfcc = sampleRate === SPEAKER_CHANGE.mfcc.sampleRate ? new MfccStream() : null;
   }
 
   /** Little-endian signed 16-bit mono PCM, in chunks of any size (odd byte counts included). */
@@ -63,7 +59,6 @@ export class AudioAnalyzer {
   private sample(s: number): void {
     if (s >= FULL_SCALE - 2 || s <= -FULL_SCALE + 1) this.clippedInFrame++;
     this.buf[this.fill++] = s / FULL_SCALE;
-    this.mfcc?.push(s / FULL_SCALE);
     this.samplesSeen++;
     if (this.fill === this.frameLen) {
       this.flush(this.frameLen);

@@ -5,7 +5,6 @@
 import type { Finding, FindingValues } from '../findings';
 import { makeFinding } from '../rules';
 import { AUDIO_ANALYSIS, AUDIO_QC, SECOND_VOICE, SPEECH_VAD } from '../standards';
-import { voiceClusters } from '../voice/second-voice';
 import type { AudioFrame } from './audio-analyzer';
 import { clock, percentile, spansOf, type Span } from './spans';
 
@@ -18,13 +17,6 @@ export interface AudioSummary {
   voicedSeconds: number;
   /** Pitch groups found for the second-voice heuristic (Hz), one or two. */
   pitchGroupsHz: number[];
-  /**
-   * The spectral test (voice/second-voice.ts) when MFCC were measured: seconds of speech in each
-   * lasting voice cluster (≥ SECOND_VOICE.minSeconds), largest first, and where the voice that does
-   * not open the file is first heard. Two or more entries = two voices of similar pitch.
-   */
-  timbreGroupsSec?: number[];
-  otherVoiceAt?: number;
 }
 
 const FRAME_SEC = AUDIO_ANALYSIS.frameMs / 1000;
@@ -57,7 +49,7 @@ export function speechSpans(frames: readonly AudioFrame[]): Span[] {
   );
 }
 
-export function summarizeAudio(frames: readonly AudioFrame[], integratedLufs: number | null, mfcc?: readonly Float32Array[] | null): AudioSummary {
+export function summarizeAudio(frames: readonly AudioFrame[], integratedLufs: number | null): AudioSummary {
   const levels = frames.map((f) => f.rmsDb);
   const speech = speechFrames(frames);
   const noiseFloorDb = percentile(levels, 10);
@@ -72,23 +64,6 @@ export function summarizeAudio(frames: readonly AudioFrame[], integratedLufs: nu
     integratedLufs,
     voicedSeconds: voiced.length * FRAME_SEC,
     pitchGroupsHz: pitchGroups(frames, speech).map((g) => Math.round(g.hz)),
-    ...(mfcc ? timbre(mfcc, frames, speech) : {}),
-  };
-}
-
-/**
- * The spectral test's lasting clusters. One voice can split in two clusters of its own as well; the
- * "other voice" named to the operator is the largest cluster that does not hold the file's first
- * speech (the voice that opens the take), so its first segment is where someone else comes in.
- */
-function timbre(mfcc: readonly Float32Array[], frames: readonly AudioFrame[], speech: readonly boolean[]): Pick<AudioSummary, 'timbreGroupsSec' | 'otherVoiceAt'> {
-  const lasting = voiceClusters(mfcc, frames, speech).clusters.filter((c) => c.seconds >= SECOND_VOICE.minSeconds);
-  if (lasting.length === 0) return { timbreGroupsSec: [] };
-  const opener = Math.min(...lasting.map((c) => c.starts[0]!));
-  const other = lasting.find((c) => c.starts[0] !== opener);
-  return {
-    timbreGroupsSec: lasting.map((c) => Math.round(c.seconds * 10) / 10),
-    ...(other ? { otherVoiceAt: other.starts[0]! } : {}),
   };
 }
 
@@ -181,17 +156,8 @@ export function pitchGroups(frames: readonly AudioFrame[], speech: readonly bool
 const f = (rule: string, severity: Finding['severity'], section: string, start: number, end: number, values: FindingValues, value?: number): Finding =>
   makeFinding(rule, { severity, section, start, end, values, ...(value !== undefined && Number.isFinite(value) ? { value: Math.round(value * 10) / 10 } : {}) });
 
-/**
- * All audio findings of a file; `durationSec` bounds the whole-file ones. `mfcc` (the AudioAnalyzer's
- * MFCC rows) turns on the spectral second-voice test for voices of similar pitch.
- */
-export function audioFindings(
-  frames: readonly AudioFrame[] | null,
-  integratedLufs: number | null,
-  durationSec: number,
-  audioRequired: boolean,
-  mfcc?: readonly Float32Array[] | null,
-): { findings: Finding[]; summary: AudioSummary | null } {
+/** All audio findings of a file; `durationSec` bounds the whole-file ones. */
+export function audioFindings(frames: readonly AudioFrame[] | null, integratedLufs: number | null, durationSec: number, audioRequired: boolean): { findings: Finding[]; summary: AudioSummary | null } {
   if (!frames) {
     return {
       findings: [
@@ -207,7 +173,7 @@ export function audioFindings(
       summary: null,
     };
   }
-  const s = summarizeAudio(frames, integratedLufs, mfcc);
+  const s = summarizeAudio(frames, integratedLufs);
   const out: Finding[] = [];
   const end = durationSec;
   if (s.noiseFloorDb > AUDIO_QC.noiseFloorMaxDbfs) {
@@ -237,10 +203,6 @@ export function audioFindings(
         { low: s.pitchGroupsHz[0]!, high: s.pitchGroupsHz[1]! },
       ),
     );
-  } else if ((s.timbreGroupsSec?.length ?? 0) >= 2) {
-    // Same pitch, a different sound: said as heard, with where the other voice first comes in.
-    const [a, b] = s.timbreGroupsSec!;
-    out.push(f('audio.second-voice', 'warn', SECOND_VOICE.section, 0, end, { kind: 'timbre', a: a!, b: b!, at: clock(s.otherVoiceAt ?? 0) }));
   }
   return { findings: out, summary: s };
 }

@@ -194,18 +194,6 @@ export const checkerRules: RuleDef[] = [
       en: 'Possibly a second voice: speech at two distinct pitches (about {{low}} Hz and {{high}} Hz). Listen: no other person may speak (heuristic)',
       'zh-CN': '可能有第二个人声：人声有两个明显不同的音高（约 {{low}} Hz 和 {{high}} Hz）。请听一遍：不能有其他人说话（启发式判断）',
     },
-    variants: {
-      timbre: {
-        en: 'Possibly a second voice: two voices of similar pitch that sound different (about {{a}} s and {{b}} s of speech; the other voice first at {{at}}). Listen: no other person may speak (heuristic)',
-        'zh-CN': '可能有第二个人声：听到两种音高相近、但音色不同的声音（各约 {{a}} 秒和 {{b}} 秒的语音；另一个声音首次出现在 {{at}}）。请听一遍：不能有其他人说话（启发式判断）',
-      },
-    },
-    summary: {
-      timbre: {
-        en: { one: 'Possibly a second voice of similar pitch that sounds different. Listen: no other person may speak (heuristic)', other: 'Possibly a second voice of similar pitch that sounds different ({{count}} findings). Listen: no other person may speak (heuristic)' },
-        'zh-CN': '可能有音高相近、音色不同的第二个人声（{{count}} 处）。请听一遍：不能有其他人说话（启发式判断）',
-      },
-    },
   },
   {
     id: 'premium.pose-return',

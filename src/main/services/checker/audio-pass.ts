@@ -9,8 +9,6 @@ export interface AudioPassResult {
   /** EBU R128 integrated loudness, LUFS (null when ffmpeg reported none). */
   integratedLufs: number | null;
   truePeakDb: number | null;
-  /** MFCC every 10 ms for the spectral second-voice test (audio-rules audioFindings). */
-  mfcc: readonly Float32Array[] | null;
 }
 
 /**
@@ -31,5 +29,5 @@ export async function runAudioPass(
     onData: (c) => analyzer.push(c),
     onStderrLine: (line) => summary.push(line),
   });
-  return { frames: analyzer.end(), integratedLufs: summary.integratedLufs(), truePeakDb: summary.truePeakDb(), mfcc: analyzer.mfcc?.frames ?? null };
+  return { frames: analyzer.end(), integratedLufs: summary.integratedLufs(), truePeakDb: summary.truePeakDb() };
 }

@@ -87,7 +87,7 @@ export async function checkFile(file: string, opts: CheckOptions): Promise<Check
   if (probe.audio) {
     audio = await runAudioPass(ff, abs, { durationSec: duration, signal: opts.signal, onProgress: (f) => progress('audio', f) });
   }
-  const a = audioFindings(audio?.frames ?? null, audio?.integratedLufs ?? null, duration, audioRequired, audio?.mfcc);
+  const a = audioFindings(audio?.frames ?? null, audio?.integratedLufs ?? null, duration, audioRequired);
   findings.push(...a.findings);
   const speech = audio ? speechFrames(audio.frames) : null;
   const speechAt = (t: number) => {

@@ -5,7 +5,7 @@
  * pre-emphasis 0.97, Hamming window, |FFT|², triangular mel filters, log, DCT-II; c0 (the level) is
  * left out so a louder or quieter stretch of one voice does not look like another voice.
  */
-import { SPEAKER_CHANGE } from '../standards';
+import { SPEAKER_CHANGE } from './params';
 
 const { sampleRate, windowMs, hopMs, fftSize, melBands, cepstra, lowHz, highHz } = SPEAKER_CHANGE.mfcc;
 

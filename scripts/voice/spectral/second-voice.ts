@@ -4,8 +4,9 @@
  * Speech rather than pitched frames only: YIN finds a pitch in only a fifth to a third of the speech
  * of the shared clips (talking-1: 1.0 of 4.1 s), too little for two clusters of ≥ 2 s each.
  */
-import type { AudioFrame } from '../qc/audio-analyzer';
-import { AUDIO_ANALYSIS, SPEAKER_CHANGE } from '../standards';
+import type { AudioFrame } from '../../../src/shared/qc/audio-analyzer';
+import { AUDIO_ANALYSIS } from '../../../src/shared/standards';
+import { SPEAKER_CHANGE } from './params';
 import { MFCC_HOP_SEC, MFCC_WINDOW_SEC } from './mfcc';
 import { clusterSegments, voicedSegments, type SpeakerClusters } from './speaker-change';
 

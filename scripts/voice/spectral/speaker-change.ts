@@ -5,7 +5,8 @@
  * than two (ΔBIC < 0; Chen & Gopalakrishnan 1998). What is left unmerged and holds enough voiced
  * speech is a separate voice. Pure: from the MFCC rows and a voiced-frame mask.
  */
-import { SECOND_VOICE, SPEAKER_CHANGE } from '../standards';
+import { SECOND_VOICE } from '../../../src/shared/standards';
+import { SPEAKER_CHANGE } from './params';
 
 export interface VoiceCluster {
   /** Voiced speech in this cluster, seconds. */
