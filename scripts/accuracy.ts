@@ -123,7 +123,7 @@ async function main(): Promise<void> {
     for (const c of ordered) {
       const file = fileOf(c);
       if (!existsSync(file)) throw new Error(`${c.id}: ${file} is missing`);
-      const needsFaces = !(c.voice || c.voiceMix);
+      const needsFaces = !(c.voice || c.voiceMix || c.voiceGroup);
       if (needsFaces && !faces) faces = await openFaceAnalyzer({ rendererDir: path.join(root, 'out', 'renderer') });
       const t0 = Date.now();
       const { report } = await checkFile(file, { preset: c.preset ?? 'motion-actions', faces: needsFaces ? faces : null });
