@@ -3,7 +3,7 @@
  * MediaPipe) on hand-labelled clips and clips derived from them with ffmpeg
  * (test/fixtures/accuracy-labels.json), scored per rule: precision (findings that overlap a
  * labelled episode), recall (episodes that some finding overlaps) and time error (|start| of the
- * matched finding against the label). The held-out case is scored last and apart. Needs
+ * matched finding against the label). Held-out cases are scored last, each set in its own table. Needs
  * `npx electron-vite build` once and the face model (CAPTURE_STUDIO_FACE_MODEL, or
  * ../shared/models/face_landmarker.task).
  */
@@ -26,6 +26,8 @@ interface Case {
   voiceMix?: string[];
   preset?: PresetId;
   heldOut?: boolean;
+  /** Which held-out set (A, B, C, voice): each is scored in a table of its own. */
+  set?: string;
   /** Second-voice cases: single, different pitch, similar pitch or overlap (the breakdown table). */
   voiceGroup?: string;
   rules: string[];
@@ -67,7 +69,14 @@ interface Score {
   labels: number;
   dt: number[];
 }
-const scores = { main: new Map<string, Score>(), held: new Map<string, Score>() };
+const scores = { main: new Map<string, Score>(), held: new Map<string, Map<string, Score>>() };
+function tableOf(c: Case): Map<string, Score> {
+  if (!c.heldOut) return scores.main;
+  const set = c.set ?? 'held out';
+  const t = scores.held.get(set) ?? new Map<string, Score>();
+  scores.held.set(set, t);
+  return t;
+}
 /** Per voiceGroup: cases and how many got an audio.second-voice finding. */
 const voiceGroups = new Map<string, { cases: number; flagged: number }>();
 
@@ -78,7 +87,7 @@ function findingsOf(findings: Finding[], rule: string): Finding[] {
 }
 
 function score(c: Case, findings: Finding[], duration: number): string[] {
-  const table = c.heldOut ? scores.held : scores.main;
+  const table = tableOf(c);
   const lines: string[] = [];
   const slack = 0.05;
   for (const rule of c.rules) {
@@ -127,7 +136,7 @@ async function main(): Promise<void> {
       if (needsFaces && !faces) faces = await openFaceAnalyzer({ rendererDir: path.join(root, 'out', 'renderer') });
       const t0 = Date.now();
       const { report } = await checkFile(file, { preset: c.preset ?? 'motion-actions', faces: needsFaces ? faces : null });
-      console.log(`${c.heldOut ? '[held out] ' : ''}${c.id} (${((Date.now() - t0) / 1000).toFixed(0)} s)`);
+      console.log(`${c.heldOut ? `[held out${c.set ? ` ${c.set}` : ''}] ` : ''}${c.id} (${((Date.now() - t0) / 1000).toFixed(0)} s)`);
       for (const l of score(c, report.findings, report.stats.durationSec)) console.log(l);
       if (c.voiceGroup) {
         const g = voiceGroups.get(c.voiceGroup) ?? { cases: 0, flagged: 0 };
@@ -147,9 +156,9 @@ async function main(): Promise<void> {
     console.log('| case kind | cases | with a second-voice finding | rate |\n|---|---|---|---|');
     for (const [g, v] of voiceGroups) console.log(`| ${g} | ${v.cases} | ${v.flagged} | ${(v.flagged / v.cases).toFixed(2)} |`);
   }
-  if (scores.held.size) {
-    console.log('\nHeld-out clip (labelled and measured last)\n');
-    console.log(table(scores.held));
+  for (const [set, t] of [...scores.held.entries()].sort()) {
+    console.log(`\nHeld-out set ${set} (labelled before the code it measures, measured last)\n`);
+    console.log(table(t));
   }
 }
 
