@@ -100,6 +100,31 @@ describe('continuity and borders', () => {
     expect(found.some((f) => f.message.startsWith('Cut') && Math.abs(f.end - 5) < 0.1)).toBe(true);
   });
 
+  it('at 30 and 29.97 fps with frame times rounded to microseconds (as ffprobe gives them), a frozen second and a black second are one finding each', () => {
+    for (const [fps, name] of [
+      [30, '30'],
+      [30000 / 1001, '29.97'],
+    ] as const) {
+      const m = new ContinuityMeter();
+      for (let i = 0; i < 4 * 30; i++) {
+        const t = Math.round((i / fps) * 1e6) / 1e6;
+        const frozen = i >= 30 && i < 60;
+        const black = i >= 75 && i < 105;
+        const f = black ? frame(32, 32, () => 0) : frozen ? frame(32, 32, (x, y) => 60 + ((x + y + 30) % 60)) : frame(32, 32, (x, y) => 60 + ((x + y + i) % 60));
+        m.push(t, f, 32, 32);
+      }
+      const found = continuityFindings(m.stats, 1 / fps);
+      const frozen = found.filter((f) => f.message.startsWith('Frozen'));
+      const black = found.filter((f) => f.message.startsWith('Black'));
+      // Frames 31-59 repeat frame 30 (29 repeats: 0.97 s); frames 75-104 are black (1 s).
+      expect(frozen, name).toHaveLength(1);
+      expect(frozen[0]!.start, name).toBeCloseTo(31 / fps, 3);
+      expect(frozen[0]!.end, name).toBeCloseTo(60 / fps, 3);
+      expect(black, name).toHaveLength(1);
+      expect(black[0]!.end - black[0]!.start, name).toBeCloseTo(30 / fps, 3);
+    }
+  });
+
   it('finds dropped frames from the timestamps', () => {
     const times = [0, 0.04, 0.08, 0.2, 0.24];
     expect(timestampGaps(times, 25)).toEqual([{ start: 0.08, end: 0.2, missing: 2 }]);

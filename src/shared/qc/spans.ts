@@ -7,10 +7,15 @@ export interface Span {
 export function spansOf<T>(items: readonly T[], on: (x: T) => boolean, time: (x: T) => number, frameSec: number, mergeGap = 0): Span[] {
   const spans: Span[] = [];
   let cur: Span | null = null;
+  // Frame times are rounded (ffprobe gives microseconds): at 30 or 29.97 fps the next frame starts
+  // up to a microsecond after this one's computed end. Half a frame of slack joins neighbours and
+  // never bridges a missing frame (held-out set C: a frozen second at 30 fps fell apart into
+  // 2-frame pieces and was not reported).
+  const slack = frameSec / 2;
   for (const x of items) {
     const t = time(x);
     if (on(x)) {
-      if (cur && t - cur.end <= mergeGap + 1e-9) cur.end = t + frameSec;
+      if (cur && t - cur.end <= mergeGap + slack) cur.end = t + frameSec;
       else {
         cur = { start: t, end: t + frameSec };
         spans.push(cur);
