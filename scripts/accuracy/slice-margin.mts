@@ -1,14 +1,15 @@
 /**
  * The slice test's margin (harness only): for every clean shared clip and every labelled occlusion
- * case, the largest move towards the cheeks of binRun adjacent slices (lip-slices.ts) on each frame,
- * against the same history VisionRules keeps; printed as the clean frames' maximum and each labelled
- * episode's median and lowest. The rule fires at LIPS_OCCLUDED.binToSkin.
- *   npx tsx scripts/accuracy/slice-margin.mts [case ids …]
+ * case, each frame's largest move towards the cheeks of binRun adjacent slices (LipSliceMemory.move,
+ * fed the clear frames as VisionRules feeds its own), printed as the clean frames' largest and each
+ * labelled episode's median and lowest. The rule fires at LIPS_OCCLUDED.binToSkin.
+ *   npx tsx scripts/accuracy/slice-margin.mts [case ids …]     (held-out cases only when named)
+ * SLICE_SHOW=x also lists the frames whose move exceeds x.
  */
 import path from 'node:path';
 import { readFileSync } from 'node:fs';
-import { measureFrame, primaryFace, VisionRules, type LipColour } from '../../src/shared/vision/analysis';
-import { towardsSkin } from '../../src/shared/vision/lip-slices';
+import { measureFrame, primaryFace, VisionRules } from '../../src/shared/vision/analysis';
+import { LipSliceMemory } from '../../src/shared/vision/lip-slices';
 import { LIPS_OCCLUDED } from '../../src/shared/standards';
 import { openRawAnalyzer, rawLandmarks, replayMeasurements } from './landmarks';
 
@@ -25,57 +26,48 @@ const list: [string, string, number, [number, number][]][] = [
   ...['driving-d0', 'driving-d3', 'driving-d13', 'driving-d20', 'talking-1', 'talking-3', 'talking-4'].map((k): [string, string, number, [number, number][]] => [`${k}.mp4`, k, 0, []]),
 ];
 for (const c of labels.cases) {
-  if (!c.derive || !c.rules.includes('lips.occluded') || (asked.length ? !asked.includes(c.id) : c.heldOut && c.id.startsWith('held-out-c-'))) continue;
+  if (!c.derive || !c.rules.includes('lips.occluded') || (asked.length ? !asked.includes(c.id) : c.heldOut)) continue;
   const eps = (c.episodes['lips.occluded'] ?? []).map(([, , t]): [number, number] => {
     const m = /frames (\d+)-(\d+)/.exec(t)!;
     return [Number(m[1]), Number(m[2])];
   });
   list.push([path.join(clipsDir, `${c.id}.mp4`), c.id, 0, eps]);
 }
-
 const median = (v: number[]) => {
   const s = v.filter(Number.isFinite).sort((a, b) => a - b);
   return s.length ? (s[Math.floor(s.length / 2)] as number) : NaN;
 };
+let cleanTop = -Infinity;
 for (const [clip, key, n, eps] of list) {
   if (asked.length && !asked.includes(key)) continue;
   const file = path.isAbsolute(clip) ? clip : path.join(media, clip);
   const raw = await rawLandmarks(file, key, 'VIDEO', () => openRawAnalyzer('VIDEO'));
   const frames = await replayMeasurements(file, n ? raw.slice(0, n) : raw, measureFrame);
-  // The history as VisionRules keeps it: clear frames only (the rules' own verdict), similar gap.
   const rules = new VisionRules();
-  const hist: { c: LipColour; gap: number }[] = [];
+  const memory = new LipSliceMemory();
   const move: (number | null)[] = [];
-  frames.forEach((f, i) => {
+  for (const f of frames) {
     const face = primaryFace(f.frame);
-    const state = rules.step({ t: f.t, frame: f.frame, phase: 'narration', speech: true }).rules['lips.occluded'];
+    const level = rules.step({ t: f.t, frame: f.frame, phase: 'narration', speech: true }).rules['lips.occluded'].level;
     const c = face?.lipColour;
-    if (!face || !c || face.occluded === null || c.eyePx < LIPS_OCCLUDED.binMinEyePx) return void move.push(null);
-    const similar = hist.filter((h) => Math.abs(h.gap - face.lipGap) <= LIPS_OCCLUDED.binSimilarGap).slice(-LIPS_OCCLUDED.binMedianOf);
-    let best: number | null = null;
-    if (similar.length >= LIPS_OCCLUDED.baselineMinFrames) {
-      const hc = c.bins.map((_, b) => median(similar.map((h) => (h.c.bins[b]!.pixels ? h.c.bins[b]!.contrast : NaN))));
-      const hl = c.bins.map((_, b) => median(similar.map((h) => (h.c.bins[b]!.pixels ? h.c.bins[b]!.luma : NaN))));
-      const m = towardsSkin(c.bins, hc, hl);
-      for (let b = 0; b + LIPS_OCCLUDED.binRun <= m.length; b++) {
-        const low = Math.min(...m.slice(b, b + LIPS_OCCLUDED.binRun));
-        if (Number.isFinite(low)) best = Math.max(best ?? -Infinity, low);
-      }
+    if (!face || !c || face.occluded === null || level === 'off') {
+      memory.reset();
+      move.push(null);
+      continue;
     }
-    move.push(best);
-    if (state.level === 'ok') {
-      hist.push({ c, gap: face.lipGap });
-      if (hist.length > LIPS_OCCLUDED.binHistoryFrames) hist.shift();
-    }
-    void i;
-  });
+    move.push(memory.move(c, face.lipGap));
+    if (level === 'ok') memory.remember(c, face.lipGap);
+  }
   const inEp = (i: number) => eps.some(([a, b]) => i >= a && i <= b);
-  const clean = move.filter((m, i): m is number => m !== null && !inEp(i));
+  const clean = move.filter((m, i): m is number => m !== null && Number.isFinite(m) && !inEp(i));
   const top = clean.length ? Math.max(...clean) : NaN;
+  if (!eps.length || !key.startsWith('held-out-c')) cleanTop = Math.max(cleanTop, top);
   const epText = eps.map(([a, b]) => {
-    const v = move.slice(a, b + 1).filter((m): m is number => m !== null);
+    const v = move.slice(a, b + 1).filter((m): m is number => m !== null && Number.isFinite(m));
     return `${a}-${b}: median ${median(v).toFixed(2)} lowest ${Math.min(...v).toFixed(2)} (${v.length} judged)`;
   });
-  if (process.env.SHOW) console.log(move.map((m, i) => (m !== null && m > Number(process.env.SHOW) ? `${i}:${m.toFixed(2)}` : "")).filter(Boolean).join(" "));
+  const show = Number(process.env.SLICE_SHOW);
+  if (show) console.log(move.map((m, i) => (m !== null && m > show ? `${i}:${m.toFixed(2)}` : '')).filter(Boolean).join(' '));
   console.log(`${key}: clean frames ${clean.length}, largest ${top.toFixed(2)}${epText.length ? ' | ' + epText.join(', ') : ''}`);
 }
+console.log(`fires at ${LIPS_OCCLUDED.binToSkin}; largest on clean frames ${cleanTop.toFixed(2)}`);

@@ -6,7 +6,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { LIPS_OCCLUDED } from '../../src/shared/standards';
-import { LipSliceMemory, longestSkinRun, towardsSkin } from '../../src/shared/vision/lip-slices';
+import { LipSliceMemory, runMove, towardsSkin } from '../../src/shared/vision/lip-slices';
 import { measureFrame, skinOverLips, VisionRules, type LipColour, type LipSector } from '../../src/shared/vision/analysis';
 import { face, fingerOverCorner, picture, result } from './helpers/vision';
 
@@ -45,11 +45,12 @@ describe('towardsSkin: how far a slice moved from its own lip colour to the chee
     expect(towardsSkin([skin], [0.1], [Infinity])[0]).toBeNaN();
   });
 
-  it('longestSkinRun counts adjacent slices at or beyond binToSkin; NaN breaks a run', () => {
-    const t = LIPS_OCCLUDED.binToSkin;
-    expect(longestSkinRun([t, t + 0.1, 0.1, t, t + 0.05, t + 0.01])).toBe(3);
-    expect(longestSkinRun([t, NaN, t])).toBe(1);
-    expect(longestSkinRun([])).toBe(0);
+  it(`runMove: the largest move that ${LIPS_OCCLUDED.binRun} adjacent slices all made; NaN breaks a run`, () => {
+    expect(LIPS_OCCLUDED.binRun).toBe(2);
+    expect(runMove([0.8, 0.9, 0.1, 0.75, 0.72, 0.71])).toBeCloseTo(0.8, 9);
+    expect(runMove([0.9, NaN, 0.9, 0.2])).toBeCloseTo(0.2, 9);
+    expect(runMove([0.9, NaN, 0.9])).toBe(-Infinity);
+    expect(runMove([])).toBe(-Infinity);
   });
 });
 

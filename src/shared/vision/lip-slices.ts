@@ -37,18 +37,17 @@ export function towardsSkin(now: readonly LipSector[], lipContrast: ArrayLike<nu
   });
 }
 
-/** The longest run of adjacent slices that moved at least binToSkin of the way to the cheeks. */
-export function longestSkinRun(moved: readonly number[]): number {
-  let best = 0;
-  let run = 0;
-  for (const m of moved) {
-    run = m >= LIPS_OCCLUDED.binToSkin ? run + 1 : 0;
-    best = Math.max(best, run);
+/** The smallest move of binRun adjacent slices, the largest over the runs; -Infinity without a judged run. */
+export function runMove(moved: readonly number[]): number {
+  let best = -Infinity;
+  for (let b = 0; b + LIPS_OCCLUDED.binRun <= moved.length; b++) {
+    let low = Infinity;
+    for (let k = b; k < b + LIPS_OCCLUDED.binRun; k++) low = Math.min(low, moved[k] as number);
+    if (Number.isFinite(low)) best = Math.max(best, low);
   }
   return best;
 }
 
-/** Median of the finite values; NaN when there are none. */
 function median(all: number[]): number {
   const values = all.filter(Number.isFinite).sort((a, b) => a - b);
   if (values.length === 0) return NaN;
@@ -72,6 +71,16 @@ export class LipSliceMemory {
    * mouth for slices to mean anything, or too few remembered frames with a similar lip gap).
    */
   covered(c: LipColour, lipGap: number): boolean | null {
+    const m = this.move(c, lipGap);
+    return m === null ? null : m >= LIPS_OCCLUDED.binToSkin;
+  }
+
+  /**
+   * The largest move towards the cheeks that binRun adjacent slices all made now (-Infinity when
+   * no such run is judged); null when this face is not judged. `covered` compares it with
+   * binToSkin; the accuracy harness prints it (the margin).
+   */
+  move(c: LipColour, lipGap: number): number | null {
     if (!(c.eyePx >= LIPS_OCCLUDED.binMinEyePx) || c.bins?.length !== LIPS_OCCLUDED.bins) return null;
     const similar: Remembered[] = [];
     for (let i = this.frames.length - 1; i >= 0 && similar.length < LIPS_OCCLUDED.binMedianOf; i--) {
@@ -86,7 +95,7 @@ export class LipSliceMemory {
       lipContrast[b] = median(similar.map((f) => f.contrast[b] as number));
       lipLuma[b] = median(similar.map((f) => f.luma[b] as number));
     }
-    return longestSkinRun(towardsSkin(c.bins, lipContrast, lipLuma)) >= LIPS_OCCLUDED.binRun;
+    return runMove(towardsSkin(c.bins, lipContrast, lipLuma));
   }
 
   /** Adds a frame the caller judged clear. Slices without pixels are remembered as unknown. */
