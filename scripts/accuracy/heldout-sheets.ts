@@ -1,11 +1,12 @@
 /**
- * Held-out set D (test/fixtures/accuracy-labels.json, ids `held-out-d-*`): rebuilds every case's
+ * A held-out set (test/fixtures/accuracy-labels.json, ids `held-out-<set>-*`): rebuilds every case's
  * derived clip with its own `derive` recipe and draws a contact sheet of EVERY frame of each
  * labelled episode plus 2 frames either side (or the listed frames of a clean control), cropped
  * around the mouth, each frame stamped with its 0-based number. The labels were set by looking at
  * these sheets; rerun it to see them again. Not run by tests; it never runs the checker.
  *
- *   npx tsx scripts/accuracy/heldout-d/sheets.ts [case ids]   → sheets in a new temp folder
+ *   npx tsx scripts/accuracy/heldout-sheets.ts c|d [case ids]   → sheets in a new temp folder
+ * Where to crop each case is in scripts/accuracy/heldout-<set>/views.json.
  */
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync } from 'node:fs';
@@ -29,14 +30,17 @@ interface View {
   last?: number;
 }
 
-const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '../../..');
+const here = path.dirname(new URL(import.meta.url).pathname);
+const root = path.resolve(here, '../..');
+const set = (process.argv[2] ?? '').toLowerCase();
+if (!/^[a-z]$/.test(set)) throw new Error('Name the held-out set first: c or d.');
 const media = process.env.CAPTURE_STUDIO_MEDIA ?? path.resolve(root, '../shared/media');
-const only = process.argv.slice(2);
-const views = JSON.parse(readFileSync(path.join(path.dirname(new URL(import.meta.url).pathname), 'views.json'), 'utf8')) as Record<string, View>;
+const only = process.argv.slice(3);
+const views = JSON.parse(readFileSync(path.join(here, `heldout-${set}`, 'views.json'), 'utf8')) as Record<string, View>;
 const cases = (JSON.parse(readFileSync(path.join(root, 'test/fixtures/accuracy-labels.json'), 'utf8')) as { cases: Case[] }).cases.filter(
-  (c) => c.id.startsWith('held-out-d-') && (only.length === 0 || only.includes(c.id)),
+  (c) => c.id.startsWith(`held-out-${set}-`) && (only.length === 0 || only.includes(c.id)),
 );
-const out = mkdtempSync(path.join(os.tmpdir(), 'heldout-d-sheets-'));
+const out = mkdtempSync(path.join(os.tmpdir(), `heldout-${set}-sheets-`));
 const ff = (args: string[]) => execFileSync('ffmpeg', ['-v', 'error', '-nostdin', '-y', ...args], { stdio: ['ignore', 'ignore', 'inherit'] });
 
 for (const c of cases) {
