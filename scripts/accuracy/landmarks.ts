@@ -12,7 +12,7 @@ import path from 'node:path';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { encodeFrame, FRAME_ANALYZER_PAGE } from '../../src/shared/frame-feed';
-import type { FrameMeasurement, LandmarkerResultLike, ReadPixels } from '../../src/shared/vision/analysis';
+import type { FrameMeasurement, Landmark, LandmarkerResultLike, ReadPixels } from '../../src/shared/vision/analysis';
 import { findChromium, HEADLESS_CHROMIUM_ARGS } from '../../src/main/services/chromium-path';
 import { locateFfmpeg, probeMedia } from '../../src/main/services/ffmpeg';
 import type { RgbaFrame } from '../../src/main/services/checker/face-analyzer';
@@ -24,12 +24,15 @@ import { VISION_ANALYSIS } from '../../src/shared/standards';
 export interface RawFrame {
   t: number;
   result: LandmarkerResultLike;
+  /** The hand pass's hands near the mouth (frame coordinates); absent when it did not run. */
+  hands?: Landmark[][];
 }
 
 interface RawResult {
   faceLandmarks: { x: number; y: number; z: number }[][];
   blendshapes: Record<string, number>[];
   matrices: number[][];
+  hands?: Landmark[][];
 }
 
 export function toResultLike(r: RawResult): LandmarkerResultLike {
@@ -93,7 +96,7 @@ class RawHub {
 }
 
 export interface Analyzer {
-  raw(frame: RgbaFrame): Promise<LandmarkerResultLike>;
+  raw(frame: RgbaFrame): Promise<{ result: LandmarkerResultLike; hands?: Landmark[][] }>;
   close(): Promise<void>;
 }
 
@@ -113,7 +116,10 @@ export async function openRawAnalyzer(mode: 'IMAGE' | 'VIDEO'): Promise<Analyzer
   await page.goto(`${base}${FRAME_ANALYZER_PAGE}#token=${hub.token}&mode=${mode}`);
   await Promise.race([hub.connected, new Promise((_, rej) => setTimeout(() => rej(new Error('analyzer page did not start')), 90_000))]);
   return {
-    raw: async (f) => toResultLike(await hub.measure(f)),
+    raw: async (f) => {
+      const r = await hub.measure(f);
+      return { result: toResultLike(r), ...(r.hands ? { hands: r.hands } : {}) };
+    },
     close: async () => {
       hub.close();
       await browser.close();
@@ -147,13 +153,14 @@ const CACHE = process.env.ACCURACY_CACHE ?? path.join(process.env.TMPDIR ?? '/tm
 /** The raw landmarker results of every frame of `file`, from the cache or measured now. */
 export async function rawLandmarks(file: string, key: string, mode: 'IMAGE' | 'VIDEO', open: () => Promise<Analyzer>): Promise<RawFrame[]> {
   mkdirSync(CACHE, { recursive: true });
-  const cached = path.join(CACHE, `${key}-${mode}.json`);
+  // "-H": with the hand pass's hands (round 5); older caches lack them.
+  const cached = path.join(CACHE, `${key}-${mode}-H.json`);
   if (existsSync(cached)) return JSON.parse(readFileSync(cached, 'utf8')) as RawFrame[];
   const a = await open();
   const out: RawFrame[] = [];
   try {
     await decodeFrames(file, async (f) => {
-      out.push({ t: f.t, result: await a.raw(f) });
+      out.push({ t: f.t, ...(await a.raw(f)) });
     });
   } finally {
     await a.close();
@@ -170,14 +177,14 @@ export async function rawLandmarks(file: string, key: string, mode: 'IMAGE' | 'V
 export async function replayMeasurements(
   file: string,
   raw: RawFrame[],
-  measure: (r: LandmarkerResultLike, size: { width: number; height: number }, read: ReadPixels) => FrameMeasurement,
+  measure: (r: LandmarkerResultLike, size: { width: number; height: number }, read: ReadPixels, hands?: Landmark[][]) => FrameMeasurement,
 ): Promise<{ t: number; frame: FrameMeasurement }[]> {
   const out: { t: number; frame: FrameMeasurement }[] = [];
   await decodeFrames(file, (f, i) => {
     const r = raw[i];
     if (!r) return;
     const read: ReadPixels = () => ({ rect: { x: 0, y: 0, width: f.width, height: f.height }, data: f.rgba });
-    out.push({ t: r.t, frame: measure(r.result, { width: f.width, height: f.height }, read) });
+    out.push({ t: r.t, frame: measure(r.result, { width: f.width, height: f.height }, read, r.hands) });
   });
   return out;
 }

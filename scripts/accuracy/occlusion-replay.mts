@@ -12,6 +12,7 @@ import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { measureFrame, VisionRules } from '../../src/shared/vision/analysis';
+import { LIPS_OCCLUDED } from '../../src/shared/standards';
 import { openRawAnalyzer, rawLandmarks, replayMeasurements } from './landmarks';
 
 process.env.CAPTURE_STUDIO_FACE_MODEL ??= path.resolve('../shared/models/face_landmarker.task');
@@ -75,6 +76,15 @@ for (const [clip, key, n, eps] of clips) {
     else runs.push([i, i]);
   });
   const breaches = runs.filter(([a, b]) => b - a + 1 >= 2);
+  // Frames the hand test alone calls covered (hand-over-lips.ts), to see what it adds.
+  const handRuns: [number, number][] = [];
+  frames.forEach((f, i) => {
+    const face = f.frame.faces.reduce<(typeof f.frame.faces)[number] | null>((m, x) => (!m || x.box.x1 - x.box.x0 > m.box.x1 - m.box.x0 ? x : m), null);
+    if (!face || face.handCover === null || face.handCover < LIPS_OCCLUDED.handMinShare) return;
+    const last = handRuns[handRuns.length - 1];
+    if (last && last[1] === i - 1) last[1] = i;
+    else handRuns.push([i, i]);
+  });
   const overlaps = ([a, b]: [number, number], [c, d]: [number, number]) => a <= d && b >= c;
   const hit = eps.filter((e) => breaches.some((r) => overlaps(r, e)));
   const wrong = breaches.filter((r) => !eps.some((e) => overlaps(r, e)));
@@ -82,6 +92,6 @@ for (const [clip, key, n, eps] of clips) {
   found += hit.length;
   falseRuns += wrong.length;
   const fmt = (rs: [number, number][]) => rs.map(([a, b]) => (a === b ? `${a}` : `${a}-${b}`)).join(' ') || '–';
-  console.log(`${key} (${frames.length} frames): labelled ${fmt(eps)} | found ${hit.length}/${eps.length} | breaches ${fmt(breaches)} | false ${fmt(wrong)}`);
+  console.log(`${key} (${frames.length} frames): labelled ${fmt(eps)} | found ${hit.length}/${eps.length} | breaches ${fmt(breaches)} | false ${fmt(wrong)} | hand ${fmt(handRuns)}`);
 }
 console.log(`episodes found ${found}/${episodes}, false breaches ${falseRuns}`);

@@ -367,6 +367,15 @@ export const LIPS_OPEN_NO_VOICE = { section: '§1.2.2', maxSeconds: 1 } as const
  *    lips barely redder than his cheeks).
  *    Comparing with similar-gap frames matters: against all recent frames a wide-open mouth (d18
  *    126–137) thins its corners to 0.66.
+ *  - a hand over the lips, whatever its colour (hand-over-lips.ts): MediaPipe's hand landmarker
+ *    (models from the registry's @mediapipe/hands, hand-model/) runs on a square around the mouth
+ *    handCropEyes eye-corner distances wide (a hand at the mouth fills it, so the palm detector's
+ *    192-px input sees it large: d13 with a real hand over the lips is found in the crop and
+ *    missed in the whole 720×1280 frame). The hand is its palm polygon plus capsules along the
+ *    bones handFingerHalfWidth × the knuckle spacing wide (a knuckle spacing is about one finger
+ *    width); the lip ring is sampled on a handRingSteps-wide grid. handMinShare = 0.08 of the ring
+ *    under a hand covers the frame: one finger across one lip is about a finger width over twice
+ *    the mouth width (≈ 0.15), and a landmark a few pixels off at a lip edge stays under it.
  * Not judged with the face turned beyond FACE_ANGLE.warnAboveDeg (the far cheek and lip corner
  * leave the picture; face.angle already warns). Landmark visibility cannot help: the face mesh
  * gives none (visibility 0 on every landmark) and
@@ -411,6 +420,10 @@ export const LIPS_OCCLUDED = {
   binHistoryFrames: 150,
   binMedianOf: 45,
   binSimilarGap: 0.08,
+  handCropEyes: 4,
+  handFingerHalfWidth: 0.4,
+  handRingSteps: 24,
+  handMinShare: 0.08,
 } as const;
 
 /**
@@ -476,6 +489,8 @@ export const DELIVERED_FPS = { section: '§1.2.2', minFps: CAPTURE_FORMAT.fps - 
 export const VISION_ANALYSIS = {
   maxSide: 720,
   numFaces: 3,
+  /** Hands looked for around the mouth (LIPS_OCCLUDED hand test): the speaker's two. */
+  numHands: 2,
   mergeGapSeconds: 0.5,
   /** Where the share of the worker's time starts when a take starts (see LIVE_RATE below). */
   busyShareRecording: { upTo2Cores: 0.35, upTo4Cores: 0.7, more: 1 },

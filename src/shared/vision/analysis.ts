@@ -7,6 +7,7 @@
  *   landmarker result ──measureFrame──▶ FrameMeasurement ──VisionRules.step──▶ MonitorState
  *                                                               └──FindingsLog.add──▶ Finding[]
  */
+import { handCoverOfLips } from './hand-over-lips';
 import { LipSliceMemory } from './lip-slices';
 import type { Finding, FindingValues, Severity } from '../findings';
 import { ruleMessage } from '../rules';
@@ -132,6 +133,8 @@ export interface FaceMeasurement {
   lipColour: LipColour | null;
   /** This frame's colour check alone says something grey or dark covers the mouth; null without pixels. */
   occluded: boolean | null;
+  /** Share (0–1) of the lip ring under a detected hand (hand-over-lips.ts); null when hands were not looked for. */
+  handCover: number | null;
   lips: LipState;
   /** Outer and inner lip contour, [x0, y0, x1, y1 …] normalised, for drawing. */
   lipOuter: number[];
@@ -402,8 +405,11 @@ export function lipStateOf(lipGap: number, occluded: boolean | null): LipState {
   return lipGap >= LIPS_GAP.openFrom ? 'open' : 'closed';
 }
 
-/** Measure every face of one landmarker result. `readPixels` enables the lip colour check. */
-export function measureFrame(result: LandmarkerResultLike, size: FrameSize, readPixels?: ReadPixels): FrameMeasurement {
+/**
+ * Measure every face of one landmarker result. `readPixels` enables the lip colour check; `hands`
+ * (the hand landmarker's hands in the same frame's coordinates, [] for none found) the hand check.
+ */
+export function measureFrame(result: LandmarkerResultLike, size: FrameSize, readPixels?: ReadPixels, hands?: readonly (readonly Landmark[])[]): FrameMeasurement {
   const faces: FaceMeasurement[] = [];
   result.faceLandmarks.forEach((lms, i) => {
     if (!lms || lms.length < 468) return;
@@ -428,6 +434,8 @@ export function measureFrame(result: LandmarkerResultLike, size: FrameSize, read
     // check is not trusted there (face.angle says what is wrong).
     const angle = angles ? Math.max(Math.abs(angles.yaw), Math.abs(angles.pitch), Math.abs(angles.roll)) : 0;
     const occluded = colour && angle <= FACE_ANGLE.warnAboveDeg ? looksOccluded(colour) : null;
+    const lipOuter = contour(lms, LIPS_OUTER);
+    const lipInner = contour(lms, LIPS_INNER);
     faces.push({
       box: nb,
       heightShare: nb.y1 - nb.y0,
@@ -439,9 +447,10 @@ export function measureFrame(result: LandmarkerResultLike, size: FrameSize, read
       lipGap,
       lipColour: colour,
       occluded,
+      handCover: hands ? handCoverOfLips(hands, lipOuter, lipInner, size) : null,
       lips: lipStateOf(lipGap, occluded),
-      lipOuter: contour(lms, LIPS_OUTER),
-      lipInner: contour(lms, LIPS_INNER),
+      lipOuter,
+      lipInner,
     });
   });
   return { size, faces };
@@ -578,7 +587,9 @@ export class VisionRules {
     const skin = this.lipBaseline.length >= LIPS_OCCLUDED.baselineMinFrames && skinOverLips(face.lipColour);
     // Skin over a slice of the lips, against this face's own slices (lip-slices.ts).
     const slice = this.slices.covered(face.lipColour, face.lipGap) === true;
-    const covered = face.occluded || faded || skin || slice;
+    // A hand over the lips, whatever its colour (hand-over-lips.ts).
+    const hand = face.handCover !== null && face.handCover >= LIPS_OCCLUDED.handMinShare;
+    const covered = face.occluded || faded || skin || slice || hand;
     if (!covered) {
       this.slices.remember(face.lipColour, face.lipGap);
       this.lipBaseline.push(c);

@@ -3,6 +3,9 @@ import { VISION_ANALYSIS } from '../../../../shared/standards';
 import { pageToken } from '../../api/serve-token';
 import { analysisSize as scaledSize } from './frame-scale';
 import type { FromWorker, RgbaFrame, ToWorker } from './worker-protocol';
+// The hand pass's models are app files, bundled from the registry package like the VAD model.
+import handPackedAssetsUrl from '@mediapipe/hands/hands_solution_packed_assets.data?url&no-inline';
+import handLandmarkModelUrl from '@mediapipe/hands/hand_landmark_full.tflite?url&no-inline';
 
 export type VisionResult = Extract<FromWorker, { type: 'result' }>;
 
@@ -78,6 +81,7 @@ export class VisionClient {
       modelUrl: modelUrl(base),
       runningMode: opts.runningMode,
       numFaces: opts.numFaces ?? VISION_ANALYSIS.numFaces,
+      handModel: { packedAssetsUrl: new URL(handPackedAssetsUrl, base).href, landmarkModelUrl: new URL(handLandmarkModelUrl, base).href },
       ...(opts.delegate ? { delegate: opts.delegate } : {}),
     };
     worker.postMessage(init);

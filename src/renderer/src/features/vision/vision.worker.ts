@@ -7,6 +7,7 @@ import { FaceLandmarker, FilesetResolver, type FaceLandmarkerResult } from '@med
 import { measureFrame, type PixelRect, type ReadPixels, type RgbaRegion } from '../../../../shared/vision/analysis';
 import { VISION_ANALYSIS } from '../../../../shared/standards';
 import { analysisSize, SCALABLE_FORMATS, scaleFrameToRgba, type PlaneFormat } from './frame-scale';
+import { HandPass } from './hand-pass';
 import type { FromWorker, RawResult, RgbaFrame, ToWorker } from './worker-protocol';
 
 interface WorkerScope {
@@ -32,6 +33,7 @@ scope.fetch = ((input: RequestInfo | URL, init?: RequestInit) => {
 }) as typeof fetch;
 
 let landmarker: FaceLandmarker | null = null;
+let handPass: HandPass | null = null;
 let mode: 'VIDEO' | 'IMAGE' = 'VIDEO';
 let lastTimestamp = -Infinity;
 let canvas: OffscreenCanvas | null = null;
@@ -62,7 +64,18 @@ async function init(msg: Extract<ToWorker, { type: 'init' }>): Promise<void> {
     });
     mode = msg.runningMode;
     lastTimestamp = -Infinity;
-    scope.postMessage({ type: 'ready', ms: performance.now() - t0 });
+    // The hand pass is an addition: if its models are missing or refused, say why and go on.
+    handPass?.close();
+    handPass = null;
+    let handsError: string | undefined;
+    if (msg.handModel) {
+      try {
+        handPass = await HandPass.create(fileset, msg.handModel, msg.runningMode, sameOriginFetch);
+      } catch (err) {
+        handsError = (err as Error)?.message ?? String(err);
+      }
+    } else handsError = 'no hand model given';
+    scope.postMessage({ type: 'ready', ms: performance.now() - t0, hands: handPass !== null, ...(handsError ? { handsError } : {}) });
   } catch (err) {
     scope.postMessage({ type: 'init-error', stage, message: (err as Error)?.message ?? String(err) });
   }
@@ -153,7 +166,8 @@ async function analyse(msg: Extract<ToWorker, { type: 'frame' }>): Promise<void>
     const read: ReadPixels = isRgba(frameImage)
       ? () => ({ rect: { x: 0, y: 0, width: frameImage.width, height: frameImage.height }, data: frameImage.data })
       : bitmapReader(frameImage);
-    const frame = measureFrame(result, size, read);
+    const hands = handPass ? await handPass.near(input, result, timestamp) : undefined;
+    const frame = measureFrame(result, size, read, hands);
     scope.postMessage({
       type: 'result',
       id: msg.id,
@@ -162,7 +176,7 @@ async function analyse(msg: Extract<ToWorker, { type: 'frame' }>): Promise<void>
       scaleMs,
       totalMs: performance.now() - s0,
       frame,
-      ...(msg.raw ? { raw: rawOf(result) } : {}),
+      ...(msg.raw ? { raw: { ...rawOf(result), ...(hands ? { hands } : {}) } } : {}),
     });
   } catch (err) {
     scope.postMessage({ type: 'frame-error', id: msg.id, message: (err as Error)?.message ?? String(err) });
@@ -180,6 +194,8 @@ scope.onmessage = (e: MessageEvent<ToWorker>) => {
     // close() flushes MediaPipe's usage log: the refused request shows up here.
     landmarker?.close();
     landmarker = null;
+    handPass?.close();
+    handPass = null;
     setTimeout(() => scope.postMessage({ type: 'closed', refused: [...refused] }), 50);
   }
 };

@@ -1,4 +1,5 @@
 import type { FrameMeasurement } from '../../../../shared/vision/analysis';
+import type { HandModelUrls } from './hand-pass';
 
 /** Raw RGBA pixels (4 bytes a pixel), e.g. small frames decoded by ffmpeg for the offline checker. */
 export interface RgbaFrame {
@@ -19,6 +20,8 @@ export type ToWorker =
       numFaces: number;
       /** The landmarker's delegate (default CPU). GPU: the checker, where a real GPU was found. */
       delegate?: 'CPU' | 'GPU';
+      /** The hand pass's model files (hand-pass.ts); without them no hand test, the colour tests only. */
+      handModel?: HandModelUrls;
     }
   | {
       type: 'frame';
@@ -40,10 +43,13 @@ export interface RawResult {
   faceLandmarks: { x: number; y: number; z: number }[][];
   blendshapes: Record<string, number>[];
   matrices: number[][];
+  /** Hands near the primary face's mouth, in the frame's coordinates; absent without the hand pass. */
+  hands?: { x: number; y: number; z: number }[][];
 }
 
 export type FromWorker =
-  | { type: 'ready'; ms: number }
+  /** hands: the hand pass runs; handsError: why it does not (the colour tests still run). */
+  | { type: 'ready'; ms: number; hands: boolean; handsError?: string }
   | { type: 'init-error'; stage: 'wasm' | 'model' | 'landmarker'; message: string }
   | {
       type: 'result';
