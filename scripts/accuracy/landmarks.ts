@@ -71,9 +71,12 @@ class RawHub {
     this.wss.handleUpgrade(req, socket, head, (ws) => {
       this.page = ws;
       ws.on('message', (data) => {
-        const msg = JSON.parse(data.toString()) as { id: number; raw?: RawResult; error?: string; ready?: boolean; failed?: string };
+        const msg = JSON.parse(data.toString()) as { id: number; raw?: RawResult; error?: string; ready?: boolean; failed?: string; hands?: { on: boolean; error?: string } };
         if (msg.failed) return this.onFailed(new Error(`analyzer page failed: ${msg.failed}`));
-        if (msg.ready) return this.onConnected();
+        if (msg.ready) {
+          if (!msg.hands?.on) console.warn(`hand pass off: ${msg.hands?.error ?? 'not reported'}`);
+          return this.onConnected();
+        }
         this.pending.get(msg.id)?.(msg);
         this.pending.delete(msg.id);
       });

@@ -368,10 +368,13 @@ export const LIPS_OPEN_NO_VOICE = { section: '§1.2.2', maxSeconds: 1 } as const
  *    Comparing with similar-gap frames matters: against all recent frames a wide-open mouth (d18
  *    126–137) thins its corners to 0.66.
  *  - a hand over the lips, whatever its colour (hand-over-lips.ts): MediaPipe's hand landmarker
- *    (models from the registry's @mediapipe/hands, hand-model/) runs on a square around the mouth
- *    handCropEyes eye-corner distances wide (a hand at the mouth fills it, so the palm detector's
- *    192-px input sees it large: d13 with a real hand over the lips is found in the crop and
- *    missed in the whole 720×1280 frame). The hand is its palm polygon plus capsules along the
+ *    (models from the registry's @mediapipe/hands, hand-model/) runs on a square handCropEyes
+ *    eye-corner distances wide, centred handCropBelow of them below the mouth: a hand at the mouth
+ *    fills it, so the palm detector's 192-px input sees it large (held-out C's d13 with a real hand
+ *    over the lips: found in a crop, missed in the whole 720×1280 frame), and the palm of fingers
+ *    laid over the mouth sits below it, inside the square (a 4-eye square centred on the mouth cut
+ *    the palm of talking-4's hand-over-mouth test off: not found; 6 wide, 1 below: presence 0.97–1.00
+ *    on its frames). The hand is its palm polygon plus capsules along the
  *    bones handFingerHalfWidth × the knuckle spacing wide (a knuckle spacing is about one finger
  *    width); the lip ring is sampled on a handRingSteps-wide grid. handMinShare = 0.08 of the ring
  *    under a hand covers the frame: one finger across one lip is about a finger width over twice
@@ -420,7 +423,8 @@ export const LIPS_OCCLUDED = {
   binHistoryFrames: 150,
   binMedianOf: 45,
   binSimilarGap: 0.08,
-  handCropEyes: 4,
+  handCropEyes: 6,
+  handCropBelow: 1,
   handFingerHalfWidth: 0.4,
   handRingSteps: 24,
   handMinShare: 0.08,

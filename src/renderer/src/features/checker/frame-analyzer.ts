@@ -54,7 +54,7 @@ async function run(ws: WebSocket, opened: Promise<void>): Promise<void> {
   };
   ws.onmessage = (ev) => void measure(ev.data as ArrayBuffer);
   await opened;
-  ws.send(JSON.stringify({ ready: true, workers: count, mode: runningMode }));
+  ws.send(JSON.stringify({ ready: true, workers: count, mode: runningMode, hands: cpu[0]!.hands }));
   const say = (d: DelegateDecision) => {
     document.body.dataset.delegate = d.delegate;
     ws.send(JSON.stringify({ delegate: d }));

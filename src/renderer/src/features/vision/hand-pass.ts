@@ -1,6 +1,7 @@
 /**
- * The vision worker's hand pass: MediaPipe's HandLandmarker on a square around the primary face's
- * mouth (LIPS_OCCLUDED.handCropEyes eye-corner distances wide), its hands mapped back to the whole
+ * The vision worker's hand pass: MediaPipe's HandLandmarker on a square at the primary face's
+ * mouth (LIPS_OCCLUDED.handCropEyes eye-corner distances wide, handCropBelow of them lower: the
+ * palm of a hand over the mouth is below it), its hands mapped back to the whole
  * frame for hand-over-lips.ts. The bundle is made here from the registry's @mediapipe/hands files
  * (hand-model/hand-bundle.ts); without them the studio still runs, the colour tests alone.
  */
@@ -38,7 +39,11 @@ export class HandPass {
 
   static async create(fileset: Fileset, urls: HandModelUrls, mode: 'VIDEO' | 'IMAGE', fetchFn: typeof fetch): Promise<HandPass> {
     const [packed, landmark] = await Promise.all([bytesOf(fetchFn, urls.packedAssetsUrl), bytesOf(fetchFn, urls.landmarkModelUrl)]);
-    const landmarker = await HandLandmarker.createFromOptions(fileset, {
+    // Each task runs in its own wasm module, made by the loader script's ModuleFactory, which the
+    // first task (the face landmarker) used up: an ES module runs once per URL, so the hand pass
+    // loads the same loader under its own address ("ModuleFactory not set" otherwise).
+    const own = { ...fileset, wasmLoaderPath: `${fileset.wasmLoaderPath}${fileset.wasmLoaderPath.includes('?') ? '&' : '?'}task=hands` };
+    const landmarker = await HandLandmarker.createFromOptions(own, {
       baseOptions: { modelAssetBuffer: handLandmarkerBundle(packed, landmark), delegate: 'CPU' },
       runningMode: mode,
       numHands: VISION_ANALYSIS.numHands,
@@ -69,7 +74,7 @@ export class HandPass {
     const side = Math.round(LIPS_OCCLUDED.handCropEyes * eye);
     if (side < 8) return [];
     const x0 = Math.round(((top.x + bottom.x) / 2) * W - side / 2);
-    const y0 = Math.round(((top.y + bottom.y) / 2) * H - side / 2);
+    const y0 = Math.round(((top.y + bottom.y) / 2) * H + LIPS_OCCLUDED.handCropBelow * eye - side / 2);
     const out = Math.min(side, CROP_MAX_SIDE);
     // Outside the frame the crop is transparent black: the palm detector sees no hand there.
     const crop = await createImageBitmap(input, x0, y0, side, side, { resizeWidth: out, resizeHeight: out, resizeQuality: 'medium' });

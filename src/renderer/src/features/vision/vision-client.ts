@@ -45,7 +45,11 @@ export class VisionClient {
   private nextId = 1;
   private closed = false;
 
-  private constructor(private readonly worker: Worker) {
+  private constructor(
+    private readonly worker: Worker,
+    /** Whether the hand pass runs in this worker, and if not why (the colour tests still run). */
+    readonly hands: { on: boolean; error?: string },
+  ) {
     worker.onmessage = (e: MessageEvent<FromWorker>) => {
       const msg = e.data;
       if (msg.type === 'result' || msg.type === 'frame-error') {
@@ -65,9 +69,9 @@ export class VisionClient {
     } catch (err) {
       throw new VisionInitError('worker', (err as Error).message);
     }
-    const ready = new Promise<void>((resolve, reject) => {
+    const ready = new Promise<{ on: boolean; error?: string }>((resolve, reject) => {
       const onMessage = (e: MessageEvent<FromWorker>) => {
-        if (e.data.type === 'ready') resolve();
+        if (e.data.type === 'ready') resolve({ on: e.data.hands, ...(e.data.handsError ? { error: e.data.handsError } : {}) });
         else if (e.data.type === 'init-error') reject(new VisionInitError(e.data.stage, e.data.message));
         else return;
         worker.removeEventListener('message', onMessage);
@@ -85,13 +89,14 @@ export class VisionClient {
       ...(opts.delegate ? { delegate: opts.delegate } : {}),
     };
     worker.postMessage(init);
+    let hands: { on: boolean; error?: string };
     try {
-      await ready;
+      hands = await ready;
     } catch (err) {
       worker.terminate();
       throw err;
     }
-    return new VisionClient(worker);
+    return new VisionClient(worker, hands);
   }
 
   get inFlight(): number {
