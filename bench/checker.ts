@@ -96,7 +96,8 @@ export async function benchChecker(): Promise<BenchEntry[]> {
         if (run.label === 'faces-1-video' || !Number.isFinite(limitFps)) limitFps = (1000 / detect) * cores;
         out.push(
           { name: `${run.label}.detect-ms`, value: detect, unit: 'ms/frame', note: 'landmarker alone, in the worker' },
-          { name: `${run.label}.measure-ms`, value: worker - detect, unit: 'ms/frame', note: 'rest of the worker: measurement incl. lip-colour pass' },
+          { name: `${run.label}.hand-ms`, value: t.handMs / t.frames, unit: 'ms/frame', note: 'hand pass (crop + HandLandmarker), in the worker' },
+          { name: `${run.label}.measure-ms`, value: worker - detect - t.handMs / t.frames, unit: 'ms/frame', note: 'rest of the worker: measurement incl. lip-colour pass' },
           { name: `${run.label}.round-trip-ms`, value: trip, unit: 'ms/frame', note: `main → page → worker → main (${workers} worker(s), 2 frames each in flight); transport+queue ≈ ${(trip - worker).toFixed(1)} ms` },
           // With 2 frames a worker in flight, a round trip of ~2 worker times means a frame was always
           // waiting in the page when a worker finished (no worker idled for main); ~1 would mean starved.

@@ -179,8 +179,12 @@ describe('lips.occluded by a real hand through the real checker', () => {
     await faces?.close();
     work.cleanup();
   });
-  const occluded = async (file: string) =>
-    (await checkFile(file, { preset: 'motion-actions', faces })).report.findings.filter((f) => f.rule === 'lips.occluded');
+  const occluded = async (file: string) => {
+    const { report } = await checkFile(file, { preset: 'motion-actions', faces });
+    // The report says the hand pass ran, with the models it ran with.
+    expect(report.about?.hands).toEqual({ models: '@mediapipe/hands 0.4.1675469240', on: true });
+    return report.findings.filter((f) => f.rule === 'lips.occluded');
+  };
 
   /**
    * talking-4 (700×700, 30 fps; mouth near x 400, y 348) with the real hand of faces/emma.jpg

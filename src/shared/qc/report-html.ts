@@ -34,6 +34,8 @@ interface Words {
   checkedWith: string;
   faceModel: string;
   facesOff: string;
+  handsOn: string;
+  handsOff: string;
   notRecorded: string;
   timeline: string;
   legendSeverity: string;
@@ -79,6 +81,8 @@ const WORDS: Record<Lang, Words> = {
     checkedWith: 'Checked with',
     faceModel: 'face model',
     facesOff: 'faces not analysed',
+    handsOn: 'hand models',
+    handsOff: 'hands not looked for (colour tests only)',
     notRecorded: '—',
     timeline: 'Timeline',
     legendSeverity: 'Shaded: where a finding is',
@@ -118,6 +122,8 @@ const WORDS: Record<Lang, Words> = {
     checkedWith: '检查工具',
     faceModel: '人脸模型',
     facesOff: '未分析人脸',
+    handsOn: '手部模型',
+    handsOff: '未检测手部（仅颜色检测）',
     notRecorded: '—',
     timeline: '时间线',
     legendSeverity: '色块：问题所在位置',
@@ -233,6 +239,7 @@ function aboutList(r: CheckReport, lang: Lang, w: Words): string {
         a.faceModel
           ? `${esc(w.faceModel)} sha256 <code>${esc(a.faceModel.sha256.slice(0, 16))}…</code> (${(a.faceModel.bytes / 1e6).toFixed(2)} MB, ${esc(a.faceModel.source)})`
           : esc(w.facesOff),
+        ...(a.hands ? [a.hands.on ? `${esc(w.handsOn)} ${esc(a.hands.models)}` : `<span title="${esc(a.hands.error ?? '')}">${esc(w.handsOff)}</span>`] : []),
       ].join(' · ')
     : w.notRecorded;
   const row = (k: string, val: string, id: string) => `<dt>${esc(k)}</dt><dd data-about="${id}">${val}</dd>`;

@@ -34,6 +34,11 @@ export const ReportAboutSchema = z.object({
   ffmpeg: z.string().nullable(),
   /** The face model the faces were measured with; null when faces were not analysed. */
   faceModel: z.object({ sha256: z.string(), bytes: z.number().int().nonnegative(), source: z.string() }).nullable(),
+  /**
+   * The hand test of lips.occluded (hand-over-lips.ts): the registry package its models came from
+   * and whether it ran; `error` says why not. Absent in reports written before it or without faces.
+   */
+  hands: z.object({ models: z.string(), on: z.boolean(), error: z.string().max(300).optional() }).optional(),
   shoot: z.object({ id: z.string(), name: z.string(), talent: z.string() }).nullable(),
   take: z.object({ id: z.string(), name: z.string(), createdAt: z.string() }).nullable(),
   markers: z.array(MarkerSchema).default([]),

@@ -187,7 +187,7 @@ export async function checkFile(file: string, opts: CheckOptions): Promise<Check
       borders,
     },
     series,
-    about: reportAbout({ ...opts.about, ffmpegVersion: ff.version, markers: opts.markers ?? [], facesAnalysed: opts.faces !== null }),
+    about: reportAbout({ ...opts.about, ffmpegVersion: ff.version, markers: opts.markers ?? [], facesAnalysed: opts.faces !== null, handPass: opts.faces?.handPass?.() ?? null }),
   };
   return { report, poses };
 }

@@ -69,6 +69,7 @@ export async function openFaceAnalyzer(
     },
     timings: () => hub.timings(),
     delegate: () => hub.delegate(),
+    handPass: () => hub.handPass(),
     close: async () => {
       await hub.close();
       await opened.close().catch(() => {});

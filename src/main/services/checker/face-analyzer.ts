@@ -16,6 +16,8 @@ export interface FaceTimings {
   workerMs: number;
   /** Inside the worker: the landmarker's detect()/detectForVideo() alone. */
   detectMs: number;
+  /** The hand pass's share of workerMs (0 from a page without one). */
+  handMs: number;
 }
 
 /** Which delegate ran the landmarker (issue #15: the GPU only where real and verified against the CPU). */
@@ -46,4 +48,6 @@ export interface FaceAnalyzer {
   timings?(): FaceTimings;
   /** The delegate chosen (null until the page has chosen). */
   delegate?(): DelegateInfo | null;
+  /** Whether the page's hand pass runs (null until the page has said). */
+  handPass?(): { on: boolean; error?: string } | null;
 }

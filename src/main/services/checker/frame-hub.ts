@@ -28,10 +28,11 @@ export class FrameHub implements FaceAnalyzer {
   private timestampMs = 0;
   private workers = 1;
   private chosen: DelegateInfo | null = null;
+  private hands: { on: boolean; error?: string } | null = null;
   private failed: string | null = null;
   private onFailed!: (e: Error) => void;
   private readonly failedStart: Promise<never>;
-  private readonly spent: FaceTimings = { frames: 0, roundTripMs: 0, workerMs: 0, detectMs: 0 };
+  private readonly spent: FaceTimings = { frames: 0, roundTripMs: 0, workerMs: 0, detectMs: 0, handMs: 0 };
   private readonly log: OnceLog;
   /** Message buffers reused once ws has written them (no ~1 MB allocation a frame). */
   private readonly packer = new FramePacker();
@@ -80,6 +81,9 @@ export class FrameHub implements FaceAnalyzer {
       // The page says how many workers it started (1 from an older page that does not say).
       const n = msg.workers;
       this.workers = Number.isSafeInteger(n) && (n as number) >= 1 ? Math.min(MAX_PAGE_WORKERS, n as number) : 1;
+      // Whether its hand pass runs (an older page does not say: unknown).
+      const h = msg.hands as { on?: unknown; error?: unknown } | undefined;
+      this.hands = h && typeof h === 'object' && typeof h.on === 'boolean' ? { on: h.on, ...(typeof h.error === 'string' ? { error: h.error.slice(0, 300) } : {}) } : null;
       return this.onConnected();
     }
     if (msg.delegate && typeof msg.delegate === 'object') {
@@ -97,6 +101,7 @@ export class FrameHub implements FaceAnalyzer {
       this.spent.roundTripMs += performance.now() - p.sentAt;
       if (typeof msg.workerMs === 'number' && Number.isFinite(msg.workerMs)) this.spent.workerMs += msg.workerMs;
       if (typeof msg.detectMs === 'number' && Number.isFinite(msg.detectMs)) this.spent.detectMs += msg.detectMs;
+      if (typeof msg.handMs === 'number' && Number.isFinite(msg.handMs)) this.spent.handMs += msg.handMs;
       p.resolve(frame);
     }
     else p.reject(new Error(typeof msg.error === 'string' ? msg.error.slice(0, 300) : 'the analyzer page failed'));
@@ -119,6 +124,11 @@ export class FrameHub implements FaceAnalyzer {
   /** Vision workers the page runs: frames the checker may keep in flight. */
   get concurrency(): number {
     return this.workers;
+  }
+
+  /** Whether the page's hand pass runs, and if not why; null until the page said. */
+  handPass(): { on: boolean; error?: string } | null {
+    return this.hands;
   }
 
   /** The page's choice of the landmarker's delegate, once it has made it. */

@@ -47,7 +47,7 @@ async function run(ws: WebSocket, opened: Promise<void>): Promise<void> {
       id = header.id;
       // raw: the accuracy harness also wants the landmarker's raw result (never the checker).
       const r = await choice.analyse({ width: header.width, height: header.height, data: rgba }, header.timestampMs, header.raw === true);
-      ws.send(JSON.stringify({ id, frame: r.frame, workerMs: r.totalMs, detectMs: r.detectMs, ...(r.raw ? { raw: r.raw } : {}) }));
+      ws.send(JSON.stringify({ id, frame: r.frame, workerMs: r.totalMs, detectMs: r.detectMs, handMs: r.handMs, ...(r.raw ? { raw: r.raw } : {}) }));
     } catch (err) {
       ws.send(JSON.stringify({ id, error: (err as Error).message }));
     }

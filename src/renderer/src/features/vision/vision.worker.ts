@@ -166,7 +166,9 @@ async function analyse(msg: Extract<ToWorker, { type: 'frame' }>): Promise<void>
     const read: ReadPixels = isRgba(frameImage)
       ? () => ({ rect: { x: 0, y: 0, width: frameImage.width, height: frameImage.height }, data: frameImage.data })
       : bitmapReader(frameImage);
+    const h0 = performance.now();
     const hands = handPass ? await handPass.near(input, result, timestamp) : undefined;
+    const handMs = performance.now() - h0;
     const frame = measureFrame(result, size, read, hands);
     scope.postMessage({
       type: 'result',
@@ -174,6 +176,7 @@ async function analyse(msg: Extract<ToWorker, { type: 'frame' }>): Promise<void>
       timestamp,
       detectMs,
       scaleMs,
+      handMs,
       totalMs: performance.now() - s0,
       frame,
       ...(msg.raw ? { raw: { ...rawOf(result), ...(hands ? { hands } : {}) } } : {}),

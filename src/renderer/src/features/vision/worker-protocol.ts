@@ -59,6 +59,8 @@ export type FromWorker =
       detectMs: number;
       /** Scaling a VideoFrame to the analysis size (0 for other images). */
       scaleMs: number;
+      /** The hand pass (crop and HandLandmarker), 0 without it. */
+      handMs: number;
       totalMs: number;
       frame: FrameMeasurement;
       raw?: RawResult;
