@@ -144,6 +144,8 @@ export interface FaceMeasurement {
 export interface FrameMeasurement {
   size: FrameSize;
   faces: FaceMeasurement[];
+  /** Hands found near the primary face's mouth, each 21 points as [x0, y0, x1, y1 …] normalised, for drawing; absent without the hand pass. */
+  hands?: number[][];
 }
 
 const DEG = 180 / Math.PI;
@@ -453,7 +455,7 @@ export function measureFrame(result: LandmarkerResultLike, size: FrameSize, read
       lipInner,
     });
   });
-  return { size, faces };
+  return { size, faces, ...(hands ? { hands: hands.map((h) => h.flatMap((p) => [p.x, p.y])) } : {}) };
 }
 
 /** The face the rules judge: the largest one. */

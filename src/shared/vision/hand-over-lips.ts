@@ -9,7 +9,7 @@ import { LIPS_OCCLUDED } from '../standards';
 import type { FrameSize, Landmark } from './analysis';
 
 /** Hand landmarks: 0 wrist; 1–4 thumb; 5–8 index; 9–12 middle; 13–16 ring; 17–20 little finger. */
-const BONES: readonly (readonly [number, number])[] = [
+export const HAND_BONES: readonly (readonly [number, number])[] = [
   [0, 1], [1, 2], [2, 3], [3, 4],
   [5, 6], [6, 7], [7, 8],
   [9, 10], [10, 11], [11, 12],
@@ -88,7 +88,7 @@ export function handCoverOfLips(hands: readonly (readonly Landmark[])[], lipOute
     const spacing = KNUCKLE_PAIRS.reduce((s, [a, b]) => s + Math.hypot(pt(a)[0] - pt(b)[0], pt(a)[1] - pt(b)[1]), 0) / KNUCKLE_PAIRS.length;
     const halfWidth = LIPS_OCCLUDED.handFingerHalfWidth * spacing;
     const palm = PALM.map(pt);
-    const bones = BONES.map(([a, b]): [P, P] => [pt(a), pt(b)]);
+    const bones = HAND_BONES.map(([a, b]): [P, P] => [pt(a), pt(b)]);
     const covered = ring.filter((p) => onHand(p, palm, bones, halfWidth)).length;
     best = Math.max(best, covered / ring.length);
   }
