@@ -11,7 +11,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { measureFrame, VisionRules } from '../../src/shared/vision/analysis';
+import { measureFrame, primaryFace, VisionRules } from '../../src/shared/vision/analysis';
 import { LIPS_OCCLUDED } from '../../src/shared/standards';
 import { openRawAnalyzer, rawLandmarks, replayMeasurements } from './landmarks';
 
@@ -79,7 +79,7 @@ for (const [clip, key, n, eps] of clips) {
   // Frames the hand test alone calls covered (hand-over-lips.ts), to see what it adds.
   const handRuns: [number, number][] = [];
   frames.forEach((f, i) => {
-    const face = f.frame.faces.reduce<(typeof f.frame.faces)[number] | null>((m, x) => (!m || x.box.x1 - x.box.x0 > m.box.x1 - m.box.x0 ? x : m), null);
+    const face = primaryFace(f.frame);
     if (!face || face.handCover === null || face.handCover < LIPS_OCCLUDED.handMinShare) return;
     const last = handRuns[handRuns.length - 1];
     if (last && last[1] === i - 1) last[1] = i;

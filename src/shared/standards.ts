@@ -379,8 +379,8 @@ export const LIPS_OPEN_NO_VOICE = { section: '§1.2.2', maxSeconds: 1 } as const
  *    width); the lip ring is sampled on a handRingSteps-wide grid. handMinShare = 0.08 of the ring
  *    under a hand covers the frame: one finger across one lip is about a finger width over twice
  *    the mouth width (≈ 0.15), and a landmark a few pixels off at a lip edge stays under it.
- * Not judged with the face turned beyond FACE_ANGLE.warnAboveDeg (the far cheek and lip corner
- * leave the picture; face.angle already warns). Landmark visibility cannot help: the face mesh
+ * The colour tests are not judged with the face turned beyond FACE_ANGLE.warnAboveDeg (the far
+ * cheek and lip corner leave the picture; face.angle already warns); the hand test is. Landmark visibility cannot help: the face mesh
  * gives none (visibility 0 on every landmark) and
  * keeps drawing plausible lips behind a hand. Measured on short_hamilton_clip.mp4 against hand
  * labels (test/fixtures/hamilton-occlusion-labels.json) and `npm run accuracy` (README Accuracy).

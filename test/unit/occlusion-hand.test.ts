@@ -77,7 +77,17 @@ describe('the hand landmarker bundle from @mediapipe/hands', () => {
       const oldBb = new ByteBuffer(old);
       const oldRoot = oldBb.readUint32(0);
       expect(bb.readUint32(field(bb, root, 0))).toBe(oldBb.readUint32(field(oldBb, oldRoot, 0)));
-      for (const f of [1, 2]) expect(deref(bb, field(bb, root, f)) - shift).toBe(deref(oldBb, field(oldBb, oldRoot, f)));
+      for (const f of [1, 2, 3, 5, 7]) {
+        const was = field(oldBb, oldRoot, f);
+        expect(field(bb, root, f) === 0, `field ${f} present in both or neither`).toBe(was === 0);
+        if (was) expect(deref(bb, field(bb, root, f)) - shift).toBe(deref(oldBb, was));
+      }
+      // Every old Buffer (the tensors' weights) is the same table, moved.
+      const oldBuffers = deref(oldBb, field(oldBb, oldRoot, 4));
+      const newBuffers = deref(bb, field(bb, root, 4));
+      const nOld = oldBb.readUint32(oldBuffers);
+      expect(nOld).toBeGreaterThan(10);
+      for (let i = 0; i < nOld; i++) expect(deref(bb, newBuffers + 4 + 4 * i) - shift).toBe(deref(oldBb, oldBuffers + 4 + 4 * i));
       // metadata → the entry named TFLITE_METADATA → its buffer → ModelMetadata (M001).
       const metas = deref(bb, field(bb, root, 6));
       const n = bb.readUint32(metas);
@@ -111,6 +121,14 @@ describe('the hand landmarker bundle from @mediapipe/hands', () => {
     ['a model cut after its header', landmarkModel.subarray(0, 12)],
   ])('refuses %s as a model with a ModelFormatError', (_what, bytes) => {
     expect(() => withTfliteMetadata(bytes, imageInputMetadata('x', 0, 255))).toThrow(ModelFormatError);
+  });
+
+  it('refuses a model whose buffers vector claims more entries than the file holds', () => {
+    const bad = Uint8Array.from(landmarkModel);
+    const bb = new ByteBuffer(bad);
+    const buffers = deref(bb, field(bb, bb.readUint32(0), 4));
+    new DataView(bad.buffer).setUint32(buffers, 0x7fffffff, true);
+    expect(() => withTfliteMetadata(bad, imageInputMetadata('x', 0, 255))).toThrow(/runs past the end/);
   });
 
   it('refuses a model that already has the metadata, and files from another package version', () => {

@@ -105,6 +105,25 @@ describe('lip rules', () => {
     expect(run([one()])[0]?.rules['lips.occluded'].level).toBe('off');
   });
 
+  it('lips.occluded: a hand over the lips, on a face just seen, turned past 30° or without pixels; a hand beside the face is none', () => {
+    // A straight hand pointing up over the default face's mouth (centre 0.5, 0.6; lips 105 px wide):
+    // knuckles at y 0.70, tips at y 0.55, four fingers 20 px apart → fingers 16 px wide over the middle.
+    const hand = (dx: number) => {
+      const pts = [{ x: 0.5 + dx, y: 0.85, z: 0 }];
+      for (let k = 1; k <= 4; k++) pts.push({ x: 0.43 + dx, y: 0.8 - 0.02 * k, z: 0 });
+      for (const fx of [-0.03, -0.01, 0.01, 0.03]) for (let k = 0; k < 4; k++) pts.push({ x: 0.5 + dx + fx, y: 0.7 - 0.05 * k, z: 0 });
+      return pts;
+    };
+    const over = measureFrame(result([face()], [[40, 0, 0]]), size, undefined, [hand(0)]);
+    expect(over.faces[0]!.handCover).toBeGreaterThan(LIPS_OCCLUDED.handMinShare);
+    expect(run([over, over]).map((s) => s.rules['lips.occluded'].level)).toEqual(['warn', 'error']);
+    const beside = measureFrame(result([face()]), size, undefined, [hand(0.3)]);
+    expect(beside.faces[0]!.handCover).toBe(0);
+    expect(run([beside, beside]).map((s) => s.rules['lips.occluded'].level)).toEqual(['off', 'off']);
+    // No hand pass: null, and the colour tests alone decide.
+    expect(measureFrame(result([face()]), size).faces[0]!.handCover).toBeNull();
+  });
+
   it('lips.occluded: fingers over one mouth corner on a face watched long enough; not on a face just seen', () => {
     const lms = face({ w: 0.6, h: 0.8, frame: { width: 200, height: 200 } });
     const px = { width: 200, height: 200 };

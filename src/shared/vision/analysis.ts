@@ -458,6 +458,23 @@ export function measureFrame(result: LandmarkerResultLike, size: FrameSize, read
   return { size, faces, ...(hands ? { hands: hands.map((h) => h.flatMap((p) => [p.x, p.y])) } : {}) };
 }
 
+/**
+ * Which of a landmarker result's faces measureFrame will make the primary one (the largest face
+ * outline box; faces with too few landmarks are skipped there too), or -1: the hand pass looks
+ * for hands at this face's mouth.
+ */
+export function primaryFaceIndex(result: LandmarkerResultLike): number {
+  let best = -1;
+  let area = -1;
+  result.faceLandmarks.forEach((lms, i) => {
+    if (!lms || lms.length < 468) return;
+    const b = boundsOf(FACE_OVAL.map((k) => lms[k]).filter((p): p is Landmark => !!p).map((p) => [p.x, p.y]));
+    const a = (b.x1 - b.x0) * (b.y1 - b.y0);
+    if (a > area) [best, area] = [i, a];
+  });
+  return best;
+}
+
 /** The face the rules judge: the largest one. */
 export function primaryFace(frame: FrameMeasurement): FaceMeasurement | null {
   let best: FaceMeasurement | null = null;
@@ -560,6 +577,10 @@ export class VisionRules {
    * jumps (a cut, another person) or is lost.
    */
   private coveredNow(face: FaceMeasurement | null): boolean | null {
+    // A hand over the lips covers them whatever the colours say (hand-over-lips.ts): judged before
+    // the colour tests' own limits (no colour answer, a face turned past FACE_ANGLE.warnAboveDeg),
+    // and it neither uses nor extends their history.
+    if (face && face.handCover !== null && face.handCover >= LIPS_OCCLUDED.handMinShare) return true;
     if (!face || !face.lipColour) {
       // No colour check (no pixels, a black frame, the mouth outside the picture): the lips are
       // unknown, and unknown never counts as covered (issue #13: the monitor restarting at Record).
@@ -589,9 +610,7 @@ export class VisionRules {
     const skin = this.lipBaseline.length >= LIPS_OCCLUDED.baselineMinFrames && skinOverLips(face.lipColour);
     // Skin over a slice of the lips, against this face's own slices (lip-slices.ts).
     const slice = this.slices.covered(face.lipColour, face.lipGap) === true;
-    // A hand over the lips, whatever its colour (hand-over-lips.ts).
-    const hand = face.handCover !== null && face.handCover >= LIPS_OCCLUDED.handMinShare;
-    const covered = face.occluded || faded || skin || slice || hand;
+    const covered = face.occluded || faded || skin || slice;
     if (!covered) {
       this.slices.remember(face.lipColour, face.lipGap);
       this.lipBaseline.push(c);

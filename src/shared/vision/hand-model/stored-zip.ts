@@ -1,6 +1,7 @@
 /**
  * A zip of stored (uncompressed) entries: the container a MediaPipe .task bundle is. Stored, not
- * deflated, because TFLite models barely compress and MediaPipe reads the entries in place. Plain
+ * deflated, because TFLite models barely compress and MediaPipe reads the entries in place (as
+ * in Google's own bundles, entries start wherever the headers end). Plain
  * TypeScript (no node:zlib): it runs in the vision worker.
  */
 

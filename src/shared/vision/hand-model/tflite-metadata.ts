@@ -8,7 +8,9 @@
  * unsigned), so a new root table placed IN FRONT of the untouched old bytes can point into them.
  * The new root copies the old root's fields and adds (a) a buffers vector with one more Buffer that
  * holds the metadata and (b) a metadata vector naming it "TFLITE_METADATA". The old bytes move by a
- * multiple of 16, so every aligned tensor buffer stays aligned. Field numbers are those of
+ * multiple of 16, so every tensor buffer keeps its alignment within the model file (inside the
+ * .task zip the file itself starts wherever the zip puts it, as in Google's own bundles: the face
+ * landmarker's first model starts at byte 52). Field numbers are those of
  * tensorflow/lite/schema/schema.fbs and tflite-support's metadata_schema.fbs.
  */
 import { Builder, ByteBuffer } from 'flatbuffers';
@@ -128,14 +130,26 @@ export function withTfliteMetadata(model: Uint8Array, metadata: Uint8Array): Uin
   if (bb.__has_identifier(TFLITE_IDENTIFIER) === false) throw new ModelFormatError('not a TFLite model: no TFL3 identifier');
   const root = bb.readUint32(0);
   if (root < 8 || root + 4 > model.length) throw new ModelFormatError('not a TFLite model: root out of range');
+  // The reader returns 0 past the end instead of failing: every vector is checked to lie inside.
+  const vectorAt = (pos: number): number => {
+    const v = pos + 4 <= model.length ? deref(bb, pos) : -1;
+    if (v < 0 || v + 4 > model.length || v + 4 + 4 * bb.readUint32(v) > model.length) throw new ModelFormatError('not a TFLite model: a vector runs past the end');
+    return v;
+  };
   const buffersPos = fieldPos(bb, root, MODEL.buffers);
   if (!buffersPos) throw new ModelFormatError('TFLite model without buffers');
-  const oldBuffers = deref(bb, buffersPos);
+  const oldBuffers = vectorAt(buffersPos);
   const nBuffers = bb.readUint32(oldBuffers);
+  for (let i = 0; i < nBuffers; i++) {
+    // Buffer.offset (field 1) is from the file's start: moving the model would break it (such
+    // buffers only exist in models over 2 GB).
+    const b = deref(bb, oldBuffers + 4 + 4 * i);
+    if (b + 4 > model.length || (fieldPos(bb, b, 1) && bb.readUint64(fieldPos(bb, b, 1)) !== 0n)) throw new ModelFormatError('TFLite model with buffers outside the FlatBuffer: not supported');
+  }
   const oldMetaPos = fieldPos(bb, root, MODEL.metadata);
   const oldMeta: number[] = [];
   if (oldMetaPos) {
-    const v = deref(bb, oldMetaPos);
+    const v = vectorAt(oldMetaPos);
     const n = bb.readUint32(v);
     for (let i = 0; i < n; i++) {
       const entry = deref(bb, v + 4 + 4 * i);

@@ -54,7 +54,9 @@ async function run(ws: WebSocket, opened: Promise<void>): Promise<void> {
   };
   ws.onmessage = (ev) => void measure(ev.data as ArrayBuffer);
   await opened;
-  ws.send(JSON.stringify({ ready: true, workers: count, mode: runningMode, hands: cpu[0]!.hands }));
+  // The hand pass runs only if it runs in every worker (a frame may go to any of them).
+  const off = cpu.find((c) => !c.hands.on);
+  ws.send(JSON.stringify({ ready: true, workers: count, mode: runningMode, hands: off ? off.hands : { on: true } }));
   const say = (d: DelegateDecision) => {
     document.body.dataset.delegate = d.delegate;
     ws.send(JSON.stringify({ delegate: d }));

@@ -7,7 +7,7 @@
  */
 import { HandLandmarker, type FilesetResolver } from '@mediapipe/tasks-vision';
 import { LIPS_OCCLUDED, VISION_ANALYSIS } from '../../../../shared/standards';
-import type { Landmark, LandmarkerResultLike } from '../../../../shared/vision/analysis';
+import { primaryFaceIndex, type Landmark, type LandmarkerResultLike } from '../../../../shared/vision/analysis';
 import { handLandmarkerBundle } from '../../../../shared/vision/hand-model/hand-bundle';
 import { EYE_OUTER_LEFT, EYE_OUTER_RIGHT, INNER_LIP_BOTTOM, INNER_LIP_TOP } from '../../../../shared/vision/mesh';
 
@@ -29,15 +29,16 @@ async function bytesOf(fetchFn: typeof fetch, url: string): Promise<Uint8Array> 
   return new Uint8Array(await res.arrayBuffer());
 }
 
+/**
+ * IMAGE mode always, also for the live monitor: each crop is looked at on its own. VIDEO mode would
+ * carry last frame's hand into this one in crop coordinates, but the crop moves and resizes with
+ * the mouth (and is skipped without a face); with two hands allowed the palm detector runs on most
+ * frames anyway, so tracking saves little.
+ */
 export class HandPass {
-  private lastTimestamp = -Infinity;
+  private constructor(private readonly landmarker: HandLandmarker) {}
 
-  private constructor(
-    private readonly landmarker: HandLandmarker,
-    private readonly mode: 'VIDEO' | 'IMAGE',
-  ) {}
-
-  static async create(fileset: Fileset, urls: HandModelUrls, mode: 'VIDEO' | 'IMAGE', fetchFn: typeof fetch): Promise<HandPass> {
+  static async create(fileset: Fileset, urls: HandModelUrls, fetchFn: typeof fetch): Promise<HandPass> {
     const [packed, landmark] = await Promise.all([bytesOf(fetchFn, urls.packedAssetsUrl), bytesOf(fetchFn, urls.landmarkModelUrl)]);
     // Each task runs in its own wasm module, made by the loader script's ModuleFactory, which the
     // first task (the face landmarker) used up: an ES module runs once per URL, so the hand pass
@@ -45,26 +46,21 @@ export class HandPass {
     const own = { ...fileset, wasmLoaderPath: `${fileset.wasmLoaderPath}${fileset.wasmLoaderPath.includes('?') ? '&' : '?'}task=hands` };
     const landmarker = await HandLandmarker.createFromOptions(own, {
       baseOptions: { modelAssetBuffer: handLandmarkerBundle(packed, landmark), delegate: 'CPU' },
-      runningMode: mode,
+      runningMode: 'IMAGE',
       numHands: VISION_ANALYSIS.numHands,
     });
-    return new HandPass(landmarker, mode);
+    return new HandPass(landmarker);
   }
 
   /**
    * Hands near the largest face's mouth, in the frame's normalised coordinates; [] when there is no
    * face (no lips to cover) or no hand.
    */
-  async near(input: ImageData | ImageBitmap, result: LandmarkerResultLike, timestamp: number): Promise<Landmark[][]> {
+  async near(input: ImageData | ImageBitmap, result: LandmarkerResultLike): Promise<Landmark[][]> {
     const W = input.width;
     const H = input.height;
-    let face: Landmark[] | null = null;
-    let faceWidth = 0;
-    for (const lms of result.faceLandmarks) {
-      const xs = lms.map((p) => p.x);
-      const w = Math.max(...xs) - Math.min(...xs);
-      if (w > faceWidth) [face, faceWidth] = [lms, w];
-    }
+    // The face the rules judge (analysis.ts primaryFace), so its handCover is the one that counts.
+    const face = result.faceLandmarks[primaryFaceIndex(result)];
     const top = face?.[INNER_LIP_TOP];
     const bottom = face?.[INNER_LIP_BOTTOM];
     const l = face?.[EYE_OUTER_LEFT];
@@ -72,21 +68,17 @@ export class HandPass {
     if (!top || !bottom || !l || !r) return [];
     const eye = Math.hypot((l.x - r.x) * W, (l.y - r.y) * H);
     const side = Math.round(LIPS_OCCLUDED.handCropEyes * eye);
-    if (side < 8) return [];
     const x0 = Math.round(((top.x + bottom.x) / 2) * W - side / 2);
     const y0 = Math.round(((top.y + bottom.y) / 2) * H + LIPS_OCCLUDED.handCropBelow * eye - side / 2);
+    // Nothing to look at: a tiny or broken face, or a crop that misses the picture altogether. A
+    // face larger than the frame (an extreme close-up) still gives a crop of at most twice it.
+    if (!Number.isFinite(side) || !Number.isFinite(x0) || !Number.isFinite(y0) || side < 8 || side > 2 * Math.max(W, H)) return [];
+    if (x0 >= W || y0 >= H || x0 + side <= 0 || y0 + side <= 0) return [];
     const out = Math.min(side, CROP_MAX_SIDE);
     // Outside the frame the crop is transparent black: the palm detector sees no hand there.
     const crop = await createImageBitmap(input, x0, y0, side, side, { resizeWidth: out, resizeHeight: out, resizeQuality: 'medium' });
     try {
-      let hands: HandLandmarkerResultLike;
-      if (this.mode === 'VIDEO') {
-        const t = Math.max(timestamp, this.lastTimestamp + 1);
-        this.lastTimestamp = t;
-        hands = this.landmarker.detectForVideo(crop, t);
-      } else {
-        hands = this.landmarker.detect(crop);
-      }
+      const hands: HandLandmarkerResultLike = this.landmarker.detect(crop);
       return hands.landmarks.map((hand) => hand.map((p) => ({ x: (x0 + p.x * side) / W, y: (y0 + p.y * side) / H, z: p.z })));
     } finally {
       crop.close();

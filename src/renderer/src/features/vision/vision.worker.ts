@@ -4,7 +4,7 @@
  * measurement from src/shared/vision/analysis.ts, the same code the offline checker runs.
  */
 import { FaceLandmarker, FilesetResolver, type FaceLandmarkerResult } from '@mediapipe/tasks-vision';
-import { measureFrame, type PixelRect, type ReadPixels, type RgbaRegion } from '../../../../shared/vision/analysis';
+import { measureFrame, type Landmark, type PixelRect, type ReadPixels, type RgbaRegion } from '../../../../shared/vision/analysis';
 import { VISION_ANALYSIS } from '../../../../shared/standards';
 import { analysisSize, SCALABLE_FORMATS, scaleFrameToRgba, type PlaneFormat } from './frame-scale';
 import { HandPass } from './hand-pass';
@@ -70,7 +70,8 @@ async function init(msg: Extract<ToWorker, { type: 'init' }>): Promise<void> {
     let handsError: string | undefined;
     if (msg.handModel) {
       try {
-        handPass = await HandPass.create(fileset, msg.handModel, msg.runningMode, sameOriginFetch);
+        // scope.fetch: the same-origin guard above applies to the model files too.
+        handPass = await HandPass.create(fileset, msg.handModel, scope.fetch);
       } catch (err) {
         handsError = (err as Error)?.message ?? String(err);
       }
@@ -167,7 +168,13 @@ async function analyse(msg: Extract<ToWorker, { type: 'frame' }>): Promise<void>
       ? () => ({ rect: { x: 0, y: 0, width: frameImage.width, height: frameImage.height }, data: frameImage.data })
       : bitmapReader(frameImage);
     const h0 = performance.now();
-    const hands = handPass ? await handPass.near(input, result, timestamp) : undefined;
+    // A failed hand pass loses the hand test for this frame (handCover null), never the frame.
+    let hands: Landmark[][] | undefined;
+    try {
+      hands = handPass ? await handPass.near(input, result) : undefined;
+    } catch {
+      hands = undefined;
+    }
     const handMs = performance.now() - h0;
     const frame = measureFrame(result, size, read, hands);
     scope.postMessage({
