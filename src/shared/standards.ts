@@ -378,7 +378,12 @@ export const LIPS_OPEN_NO_VOICE = { section: '§1.2.2', maxSeconds: 1 } as const
  *    bones handFingerHalfWidth × the knuckle spacing wide (a knuckle spacing is about one finger
  *    width); the lip ring is sampled on a handRingSteps-wide grid. handMinShare = 0.08 of the ring
  *    under a hand covers the frame: one finger across one lip is about a finger width over twice
- *    the mouth width (≈ 0.15), and a landmark a few pixels off at a lip edge stays under it.
+ *    the mouth width (≈ 0.15), and a landmark a few pixels off at a lip edge stays under it. Not
+ *    judged on a face whose eye corners are under handMinEyePx apart (the slice test's limit: a
+ *    mouth under ~32 px, where a hand landmark a few pixels off is a tenth of the mouth): held-out
+ *    E's small face (d20 at 192 px, eye corners ~45 px apart) got a hand the landmarker imagined
+ *    at the mouth for 2 frames with no hand in the picture (found after E's one measurement). The
+ *    standard's framing (§1.2.4, face.small-or-cut) keeps real takes far above it.
  * The colour tests are not judged with the face turned beyond FACE_ANGLE.warnAboveDeg (the far
  * cheek and lip corner leave the picture; face.angle already warns); the hand test is. Landmark visibility cannot help: the face mesh
  * gives none (visibility 0 on every landmark) and
@@ -428,6 +433,7 @@ export const LIPS_OCCLUDED = {
   handFingerHalfWidth: 0.4,
   handRingSteps: 24,
   handMinShare: 0.08,
+  handMinEyePx: 64,
 } as const;
 
 /**

@@ -11,6 +11,7 @@ import {
   type MonitorPhase,
   type MonitorState,
 } from '../../src/shared/vision/analysis';
+import { handCoverOfLips } from '../../src/shared/vision/hand-over-lips';
 import { face, fingerOverCorner, picture, result } from './helpers/vision';
 
 const size = { width: 1000, height: 1000 };
@@ -122,6 +123,12 @@ describe('lip rules', () => {
     expect(run([beside, beside]).map((s) => s.rules['lips.occluded'].level)).toEqual(['off', 'off']);
     // No hand pass: null, and the colour tests alone decide.
     expect(measureFrame(result([face()]), size).faces[0]!.handCover).toBeNull();
+    // A face whose eye corners are 30 px apart (under handMinEyePx): the same fingers over its
+    // mouth are not judged (a hand landmark a few pixels off is a tenth of such a mouth).
+    const tiny = measureFrame(result([face({ w: 0.05, h: 0.2 })]), size, undefined, [hand(0)]);
+    const f = tiny.faces[0]!;
+    expect(handCoverOfLips([hand(0)], f.lipOuter, f.lipInner, size)).toBeGreaterThan(LIPS_OCCLUDED.handMinShare);
+    expect(f.handCover).toBe(0);
   });
 
   it('lips.occluded: fingers over one mouth corner on a face watched long enough; not on a face just seen', () => {

@@ -449,7 +449,7 @@ export function measureFrame(result: LandmarkerResultLike, size: FrameSize, read
       lipGap,
       lipColour: colour,
       occluded,
-      handCover: hands ? handCoverOfLips(hands, lipOuter, lipInner, size) : null,
+      handCover: !hands ? null : eye >= LIPS_OCCLUDED.handMinEyePx ? handCoverOfLips(hands, lipOuter, lipInner, size) : 0,
       lips: lipStateOf(lipGap, occluded),
       lipOuter,
       lipInner,

@@ -67,6 +67,8 @@ export class HandPass {
     const r = face?.[EYE_OUTER_RIGHT];
     if (!top || !bottom || !l || !r) return [];
     const eye = Math.hypot((l.x - r.x) * W, (l.y - r.y) * H);
+    // Too small a face for the hand test (measureFrame ignores its hands): spare the detector.
+    if (!(eye >= LIPS_OCCLUDED.handMinEyePx)) return [];
     const side = Math.round(LIPS_OCCLUDED.handCropEyes * eye);
     const x0 = Math.round(((top.x + bottom.x) / 2) * W - side / 2);
     const y0 = Math.round(((top.y + bottom.y) / 2) * H + LIPS_OCCLUDED.handCropBelow * eye - side / 2);
