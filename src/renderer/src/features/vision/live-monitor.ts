@@ -198,8 +198,13 @@ export class LiveMonitor {
     this.inFlight++;
     const captured = meta?.captureTime ?? now;
     const client = this.client;
+    // The hand pass costs more than the face landmarker (bench: 52–60 ms a frame against 42–53):
+    // it runs while the operator frames the shot (a hand or microphone at the mouth shows at once)
+    // and stops from the moment a take is armed, when the monitor's share of 2 cores is small and
+    // the checker, which always runs it, gives the take's verdict.
+    const hands = this.take === null;
     grabFrame(v, captured)
-      .then((image) => client.analyse(image, captured))
+      .then((image) => client.analyse(image, captured, false, hands))
       .then((res) => this.onResult(res, captured))
       .catch(() => {
         /* a frame that could not be grabbed or analysed is skipped */

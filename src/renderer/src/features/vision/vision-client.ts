@@ -107,13 +107,13 @@ export class VisionClient {
    * Analyse one frame. An ImageBitmap or VideoFrame is transferred (the worker closes it), raw
    * RGBA moves its buffer. A VideoFrame is scaled to the analysis size in the worker.
    */
-  analyse(image: ImageBitmap | VideoFrame | RgbaFrame, timestamp: number, raw = false): Promise<VisionResult> {
+  analyse(image: ImageBitmap | VideoFrame | RgbaFrame, timestamp: number, raw = false, hands = true): Promise<VisionResult> {
     if (this.closed) {
       if ('close' in image) image.close();
       return Promise.reject(new Error('the vision worker is closed'));
     }
     const id = this.nextId++;
-    const msg: ToWorker = { type: 'frame', id, timestamp, image, raw };
+    const msg: ToWorker = { type: 'frame', id, timestamp, image, raw, hands };
     return new Promise<VisionResult>((resolve, reject) => {
       this.pending.set(id, { resolve, reject });
       this.worker.postMessage(msg, 'close' in image ? [image] : [image.data.buffer]);
