@@ -53,8 +53,8 @@ export class HandPass {
   }
 
   /**
-   * Hands near the largest face's mouth, in the frame's normalised coordinates; [] when there is no
-   * face (no lips to cover) or no hand.
+   * Hands near the primary face's mouth, in the frame's normalised coordinates; [] when there is
+   * no face (no lips to cover), the face is too small for the test, or there is no hand.
    */
   async near(input: ImageData | ImageBitmap, result: LandmarkerResultLike): Promise<Landmark[][]> {
     const W = input.width;
@@ -72,8 +72,9 @@ export class HandPass {
     const side = Math.round(LIPS_OCCLUDED.handCropEyes * eye);
     const x0 = Math.round(((top.x + bottom.x) / 2) * W - side / 2);
     const y0 = Math.round(((top.y + bottom.y) / 2) * H + LIPS_OCCLUDED.handCropBelow * eye - side / 2);
-    // Nothing to look at: a tiny or broken face, or a crop that misses the picture altogether. A
-    // face larger than the frame (an extreme close-up) still gives a crop of at most twice it.
+    // Nothing to look at: a broken face, a crop that misses the picture altogether, or one over
+    // twice the frame (an extreme close-up, where a hand at the mouth fills the frame anyway and
+    // the colour tests judge it).
     if (!Number.isFinite(side) || !Number.isFinite(x0) || !Number.isFinite(y0) || side < 8 || side > 2 * Math.max(W, H)) return [];
     if (x0 >= W || y0 >= H || x0 + side <= 0 || y0 + side <= 0) return [];
     const out = Math.min(side, CROP_MAX_SIDE);
