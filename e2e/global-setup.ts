@@ -21,23 +21,6 @@ export const FAKE_CAMERAS = {
     ],
     src: 'talking-3.mp4',
   },
-  /**
-   * talking-4.mp4 (one face, 30 → 25 fps) as 540×540, 4 s, with the real hand of faces/emma.jpg
-   * (keyed off its black background, darkened to a deep brown) laid over her mouth from 1.0 to
-   * 3.0 s, fingers up: the hand test of lips.occluded, live.
-   */
-  handOverMouth: {
-    file: 'hand-over-mouth-540.y4m',
-    args: (src: string) => [
-      '-i', src, '-i', path.join(path.dirname(src), 'faces/emma.jpg'),
-      '-filter_complex',
-      "[1:v]crop=370:545:2680:735,scale=185:272,format=rgba,geq=r='r(X\\,Y)':g='g(X\\,Y)':b='b(X\\,Y)':a='255*clip(((r(X\\,Y)+g(X\\,Y)+b(X\\,Y))/3-45)/40\\,0\\,1)*clip((H-1-Y)/25\\,0\\,1)'," +
-        "colorchannelmixer=rr=0.45:gg=0.36:bb=0.3,loop=loop=-1:size=1,settb=1/30,setpts=N[p];" +
-        "[0:v][p]overlay=x=308:y=322:shortest=1:enable='between(t,1,3)',scale=540:540,fps=25",
-      '-t', '4', '-pix_fmt', 'yuv420p',
-    ],
-    src: 'talking-4.mp4',
-  },
 } as const;
 
 export function fixture(name: keyof typeof FAKE_CAMERAS): string {

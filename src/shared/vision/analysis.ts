@@ -144,8 +144,6 @@ export interface FaceMeasurement {
 export interface FrameMeasurement {
   size: FrameSize;
   faces: FaceMeasurement[];
-  /** Hands found near the primary face's mouth, each 21 points as [x0, y0, x1, y1 …] normalised, for drawing; absent without the hand pass. */
-  hands?: number[][];
 }
 
 const DEG = 180 / Math.PI;
@@ -455,7 +453,7 @@ export function measureFrame(result: LandmarkerResultLike, size: FrameSize, read
       lipInner,
     });
   });
-  return { size, faces, ...(hands ? { hands: hands.map((h) => h.flatMap((p) => [p.x, p.y])) } : {}) };
+  return { size, faces };
 }
 
 /**

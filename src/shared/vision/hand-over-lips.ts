@@ -9,7 +9,7 @@ import { LIPS_OCCLUDED } from '../standards';
 import type { FrameSize, Landmark } from './analysis';
 
 /** Hand landmarks: 0 wrist; 1–4 thumb; 5–8 index; 9–12 middle; 13–16 ring; 17–20 little finger. */
-export const HAND_BONES: readonly (readonly [number, number])[] = [
+const HAND_BONES: readonly (readonly [number, number])[] = [
   [0, 1], [1, 2], [2, 3], [3, 4],
   [5, 6], [6, 7], [7, 8],
   [9, 10], [10, 11], [11, 12],

@@ -1,5 +1,4 @@
 import type { FrameMeasurement, Level, MonitorState } from '../../../../shared/vision/analysis';
-import { HAND_BONES } from '../../../../shared/vision/hand-over-lips';
 import type { OverlayParts } from './vision-store';
 
 export const LEVEL_COLOURS: Record<Level, string> = {
@@ -84,21 +83,5 @@ export function drawOverlay(
       polygon(ctx, f.lipInner, view);
       ctx.stroke();
     }
-  }
-  // Hands near the mouth, as the hand test saw them: their bones in the occlusion rule's colour
-  // when it is raised (why the lips are called covered), else a quiet blue.
-  if (show.lips && frame.hands?.length) {
-    const level = r['lips.occluded'].level;
-    ctx.strokeStyle = level === 'error' || level === 'warn' ? LEVEL_COLOURS[level] : '#58a6ff';
-    ctx.lineWidth = 2 * scale;
-    ctx.beginPath();
-    for (const h of frame.hands) {
-      for (const [a, b] of HAND_BONES) {
-        if (2 * b + 1 >= h.length) continue;
-        ctx.moveTo(view.x + h[2 * a]! * view.width, view.y + h[2 * a + 1]! * view.height);
-        ctx.lineTo(view.x + h[2 * b]! * view.width, view.y + h[2 * b + 1]! * view.height);
-      }
-    }
-    ctx.stroke();
   }
 }

@@ -107,7 +107,10 @@ export class LiveMonitor {
       }
       if (this.disposed) return;
       set({ status: 'loading' });
-      const client = await VisionClient.create({ runningMode: 'VIDEO' });
+      // No hand pass live: it costs more than the face landmarker (bench: 52–60 ms a frame against
+      // 42–53), which cut live analysis from ~19 to 6–7 frames/s and delayed a take's first watched
+      // frame; the checker, which gives the take's verdict, always runs it.
+      const client = await VisionClient.create({ runningMode: 'VIDEO', hands: false });
       if (this.disposed) {
         void client.close();
         return;
@@ -198,13 +201,8 @@ export class LiveMonitor {
     this.inFlight++;
     const captured = meta?.captureTime ?? now;
     const client = this.client;
-    // The hand pass costs more than the face landmarker (bench: 52–60 ms a frame against 42–53):
-    // it runs while the operator frames the shot (a hand or microphone at the mouth shows at once)
-    // and stops from the moment a take is armed, when the monitor's share of 2 cores is small and
-    // the checker, which always runs it, gives the take's verdict.
-    const hands = this.take === null;
     grabFrame(v, captured)
-      .then((image) => client.analyse(image, captured, false, hands))
+      .then((image) => client.analyse(image, captured))
       .then((res) => this.onResult(res, captured))
       .catch(() => {
         /* a frame that could not be grabbed or analysed is skipped */

@@ -61,7 +61,7 @@ export class VisionClient {
     };
   }
 
-  static async create(opts: { runningMode: 'VIDEO' | 'IMAGE'; numFaces?: number; baseUrl?: string; delegate?: 'CPU' | 'GPU' }): Promise<VisionClient> {
+  static async create(opts: { runningMode: 'VIDEO' | 'IMAGE'; numFaces?: number; baseUrl?: string; delegate?: 'CPU' | 'GPU'; hands?: boolean }): Promise<VisionClient> {
     const base = opts.baseUrl ?? window.location.href;
     let worker: Worker;
     try {
@@ -85,7 +85,7 @@ export class VisionClient {
       modelUrl: modelUrl(base),
       runningMode: opts.runningMode,
       numFaces: opts.numFaces ?? VISION_ANALYSIS.numFaces,
-      handModel: { packedAssetsUrl: new URL(handPackedAssetsUrl, base).href, landmarkModelUrl: new URL(handLandmarkModelUrl, base).href },
+      ...(opts.hands === false ? {} : { handModel: { packedAssetsUrl: new URL(handPackedAssetsUrl, base).href, landmarkModelUrl: new URL(handLandmarkModelUrl, base).href } }),
       ...(opts.delegate ? { delegate: opts.delegate } : {}),
     };
     worker.postMessage(init);
@@ -107,13 +107,13 @@ export class VisionClient {
    * Analyse one frame. An ImageBitmap or VideoFrame is transferred (the worker closes it), raw
    * RGBA moves its buffer. A VideoFrame is scaled to the analysis size in the worker.
    */
-  analyse(image: ImageBitmap | VideoFrame | RgbaFrame, timestamp: number, raw = false, hands = true): Promise<VisionResult> {
+  analyse(image: ImageBitmap | VideoFrame | RgbaFrame, timestamp: number, raw = false): Promise<VisionResult> {
     if (this.closed) {
       if ('close' in image) image.close();
       return Promise.reject(new Error('the vision worker is closed'));
     }
     const id = this.nextId++;
-    const msg: ToWorker = { type: 'frame', id, timestamp, image, raw, hands };
+    const msg: ToWorker = { type: 'frame', id, timestamp, image, raw };
     return new Promise<VisionResult>((resolve, reject) => {
       this.pending.set(id, { resolve, reject });
       this.worker.postMessage(msg, 'close' in image ? [image] : [image.data.buffer]);

@@ -171,7 +171,7 @@ async function analyse(msg: Extract<ToWorker, { type: 'frame' }>): Promise<void>
     // A failed hand pass loses the hand test for this frame (handCover null), never the frame.
     let hands: Landmark[][] | undefined;
     try {
-      hands = handPass && msg.hands !== false ? await handPass.near(input, result) : undefined;
+      hands = handPass ? await handPass.near(input, result) : undefined;
     } catch {
       hands = undefined;
     }

@@ -36,8 +36,6 @@ export type ToWorker =
       image: ImageBitmap | VideoFrame | RgbaFrame;
       /** Also return the landmarker's raw result (landmarks, blendshapes): harness and tests only. */
       raw?: boolean;
-      /** Run the hand pass on this frame (default true); false: the colour tests alone (handCover null). */
-      hands?: boolean;
     }
   | { type: 'close' };
 
