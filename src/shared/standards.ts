@@ -374,7 +374,10 @@ export const LIPS_OPEN_NO_VOICE = { section: '§1.2.2', maxSeconds: 1 } as const
  *    over the lips: found in a crop, missed in the whole 720×1280 frame), and the palm of fingers
  *    laid over the mouth sits below it, inside the square (a 4-eye square centred on the mouth cut
  *    the palm of talking-4's hand-over-mouth test off: not found; 6 wide, 1 below: presence 0.97–1.00
- *    on its frames). The hand is its palm polygon plus capsules along the
+ *    on its frames). The square is cut to the frame (hand-crop.ts): on a close-up it is larger than
+ *    the picture, and the uncut square shrank the hand with empty border or, over twice the frame,
+ *    was not looked at (round 6: held-out E's real hands over d3's and d14's lips, found after E's
+ *    measurement). The hand is its palm polygon plus capsules along the
  *    bones handFingerHalfWidth × the knuckle spacing wide (a knuckle spacing is about one finger
  *    width); the lip ring is sampled on a handRingSteps-wide grid. handMinShare = 0.08 of the ring
  *    under a hand covers the frame: one finger across one lip is about a finger width over twice

@@ -1,15 +1,14 @@
 /**
- * The vision worker's hand pass: MediaPipe's HandLandmarker on a square at the primary face's
- * mouth (LIPS_OCCLUDED.handCropEyes eye-corner distances wide, handCropBelow of them lower: the
- * palm of a hand over the mouth is below it), its hands mapped back to the whole
- * frame for hand-over-lips.ts. The bundle is made here from the registry's @mediapipe/hands files
+ * The vision worker's hand pass: MediaPipe's HandLandmarker on the part of the frame around the
+ * primary face's mouth (hand-crop.ts), its hands mapped back to the whole frame for
+ * hand-over-lips.ts. The bundle is made here from the registry's @mediapipe/hands files
  * (hand-model/hand-bundle.ts); without them the studio still runs, the colour tests alone.
  */
 import { HandLandmarker, type FilesetResolver } from '@mediapipe/tasks-vision';
-import { LIPS_OCCLUDED, VISION_ANALYSIS } from '../../../../shared/standards';
+import { VISION_ANALYSIS } from '../../../../shared/standards';
 import { primaryFaceIndex, type Landmark, type LandmarkerResultLike } from '../../../../shared/vision/analysis';
+import { cropToFrame, handCropFor } from '../../../../shared/vision/hand-crop';
 import { handLandmarkerBundle } from '../../../../shared/vision/hand-model/hand-bundle';
-import { EYE_OUTER_LEFT, EYE_OUTER_RIGHT, INNER_LIP_BOTTOM, INNER_LIP_TOP } from '../../../../shared/vision/mesh';
 
 type Fileset = Awaited<ReturnType<typeof FilesetResolver.forVisionTasks>>;
 
@@ -60,31 +59,19 @@ export class HandPass {
     const W = input.width;
     const H = input.height;
     // The face the rules judge (analysis.ts primaryFace), so its handCover is the one that counts.
-    const face = result.faceLandmarks[primaryFaceIndex(result)];
-    const top = face?.[INNER_LIP_TOP];
-    const bottom = face?.[INNER_LIP_BOTTOM];
-    const l = face?.[EYE_OUTER_LEFT];
-    const r = face?.[EYE_OUTER_RIGHT];
-    if (!top || !bottom || !l || !r) return [];
-    const eye = Math.hypot((l.x - r.x) * W, (l.y - r.y) * H);
-    // Too small a face for the hand test (measureFrame ignores its hands): spare the detector.
-    if (!(eye >= LIPS_OCCLUDED.handMinEyePx)) return [];
-    const side = Math.round(LIPS_OCCLUDED.handCropEyes * eye);
-    const x0 = Math.round(((top.x + bottom.x) / 2) * W - side / 2);
-    const y0 = Math.round(((top.y + bottom.y) / 2) * H + LIPS_OCCLUDED.handCropBelow * eye - side / 2);
-    // Nothing to look at: a broken face, a crop that misses the picture altogether, or one over
-    // twice the frame (an extreme close-up, where a hand at the mouth fills the frame anyway and
-    // the colour tests judge it).
-    if (!Number.isFinite(side) || !Number.isFinite(x0) || !Number.isFinite(y0) || side < 8 || side > 2 * Math.max(W, H)) return [];
-    if (x0 >= W || y0 >= H || x0 + side <= 0 || y0 + side <= 0) return [];
-    const out = Math.min(side, CROP_MAX_SIDE);
-    // Outside the frame the crop is transparent black: the palm detector sees no hand there.
-    const crop = await createImageBitmap(input, x0, y0, side, side, { resizeWidth: out, resizeHeight: out, resizeQuality: 'medium' });
+    const crop = handCropFor(result.faceLandmarks[primaryFaceIndex(result)], W, H, CROP_MAX_SIDE);
+    if (!crop) return [];
+    const bitmap = await createImageBitmap(input, crop.x, crop.y, crop.width, crop.height, {
+      resizeWidth: crop.outWidth,
+      resizeHeight: crop.outHeight,
+      resizeQuality: 'medium',
+    });
     try {
-      const hands: HandLandmarkerResultLike = this.landmarker.detect(crop);
-      return hands.landmarks.map((hand) => hand.map((p) => ({ x: (x0 + p.x * side) / W, y: (y0 + p.y * side) / H, z: p.z })));
+      // The palm detector letterboxes a crop that is not square (a close-up cut to the frame).
+      const hands: HandLandmarkerResultLike = this.landmarker.detect(bitmap);
+      return hands.landmarks.map((hand) => hand.map((p) => cropToFrame(p, crop, W, H)));
     } finally {
-      crop.close();
+      bitmap.close();
     }
   }
 
