@@ -156,8 +156,8 @@ const CACHE = process.env.ACCURACY_CACHE ?? path.join(process.env.TMPDIR ?? '/tm
 /** The raw landmarker results of every frame of `file`, from the cache or measured now. */
 export async function rawLandmarks(file: string, key: string, mode: 'IMAGE' | 'VIDEO', open: () => Promise<Analyzer>): Promise<RawFrame[]> {
   mkdirSync(CACHE, { recursive: true });
-  // "-H2": with the hand pass's hands in a crop cut to the frame (round 6); "-H" had the uncut square.
-  const cached = path.join(CACHE, `${key}-${mode}-H2.json`);
+  // "-H3": the hand pass in a crop cut to the frame at handMinConfidence (round 6); "-H" had the uncut square.
+  const cached = path.join(CACHE, `${key}-${mode}-H3.json`);
   if (existsSync(cached)) return JSON.parse(readFileSync(cached, 'utf8')) as RawFrame[];
   const a = await open();
   const out: RawFrame[] = [];

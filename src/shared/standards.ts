@@ -387,6 +387,22 @@ export const LIPS_OPEN_NO_VOICE = { section: '§1.2.2', maxSeconds: 1 } as const
  *    E's small face (d20 at 192 px, eye corners ~45 px apart) got a hand the landmarker imagined
  *    at the mouth for 2 frames with no hand in the picture (found after E's one measurement). The
  *    standard's framing (§1.2.4, face.small-or-cut) keeps real takes far above it.
+ *  - something pale over the lips (round 6, measureLipRing in analysis.ts): more than paleMinShare
+ *    of the ring's outer half (outside mouthBand) teeth-coloured covers the frame. Teeth are left
+ *    out of every colour test, so a white cup rim, a sheet, a white phone or a pale hand read as
+ *    "teeth" and were never judged; but teeth show through the mouth opening, next to the inner
+ *    contour, and the outer half is lip. On every clean frame of the development clips and of the
+ *    spent held-out sets A–E (bared-teeth smiles and grimaces, a wide "O", toothy talking) the
+ *    outer half is at most 0.11 teeth-coloured on one frame and 0.06 over two in a row (d3's
+ *    glossy lower lip); the white occluders of C and E read 0.26–0.62 and a pale real hand
+ *    0.15–0.6. paleMinShare = 0.15 is over twice the clean two-frame top, and about a finger's
+ *    width across both lips. Judged on this frame alone, also when so little lip is left that the
+ *    other colour tests have no answer (a sheet over the whole mouth), with their angle limit and
+ *    the slice test's small-face limit (paleMinEyePx).
+ *  - the hand landmarker's own confidence: handMinConfidence for both the palm detection and the
+ *    hand's presence. At the default 0.5 it imagined a hand over all of d13's toothy smile (frames
+ *    315–316 of a re-encoded copy: a false breach); 0.8 also lost real hands (held-out E's hand at
+ *    60 % opacity, its spread fingers); at 0.65 d13 has no hand and both of those have theirs.
  * The colour tests are not judged with the face turned beyond FACE_ANGLE.warnAboveDeg (the far
  * cheek and lip corner leave the picture; face.angle already warns); the hand test is. Landmark visibility cannot help: the face mesh
  * gives none (visibility 0 on every landmark) and
@@ -437,6 +453,9 @@ export const LIPS_OCCLUDED = {
   handRingSteps: 24,
   handMinShare: 0.08,
   handMinEyePx: 64,
+  handMinConfidence: 0.65,
+  paleMinShare: 0.15,
+  paleMinEyePx: 64,
 } as const;
 
 /**

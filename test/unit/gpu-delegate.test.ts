@@ -35,6 +35,7 @@ const face = (over: Partial<FaceMeasurement> = {}): FaceMeasurement => ({
   lipGap: 0.02,
   lipColour: null,
   occluded: false,
+  paleCover: null,
   handCover: null,
   lips: 'open' as FaceMeasurement['lips'],
   lipOuter: [],

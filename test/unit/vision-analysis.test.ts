@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { FACE_FRAMING, LIPS_GAP } from '../../src/shared/standards';
-import { colourRectFor, headAngles, lipColour, lipStateOf, measureFrame, primaryFace, skinOverLips } from '../../src/shared/vision/analysis';
+import { FACE_ANGLE, FACE_FRAMING, LIPS_GAP, LIPS_OCCLUDED } from '../../src/shared/standards';
+import { colourRectFor, headAngles, lipColour, lipStateOf, measureFrame, primaryFace, skinOverLips, VisionRules, type RgbaRegion } from '../../src/shared/vision/analysis';
 import { face, matrix, fingerOverCorner, picture, result } from './helpers/vision';
 import { LIPS_INNER, LIPS_OUTER } from '../../src/shared/vision/mesh';
 
@@ -93,6 +93,39 @@ describe('the lip colour check', () => {
     expect(m?.lips).toBe('open');
     // Teeth are less red than skin and the interior is dark: no third of the ring reads as skin.
     expect(skinOverLips(m!.lipColour!)).toBe(false);
+    // The teeth stay in the ring's inner half: nothing pale over the lips.
+    expect(m?.paleCover).toBe(0);
+  });
+
+  it('sees a white thing over the lips (a cup rim, a sheet) as pale over the outer half, also when it hides nearly all lip', () => {
+    // A white card over the lower half of the mouth: its lower lip is white out to the outer edge.
+    const lower = picture(size, lms, [190, 90, 95]);
+    const my = lms[LIPS_OUTER[0]]!.y * size.height;
+    paint(lower, (_x, y) => y > my, [238, 236, 230]);
+    const half = measureFrame(result([lms]), size, () => lower).faces[0];
+    expect(half?.paleCover).toBeGreaterThan(0.4);
+    expect(half?.paleCover).toBeLessThan(0.6);
+    expect(half?.lipColour).not.toBeNull();
+    // A white sheet over the whole mouth: too little lip for the colour tests, all of it pale.
+    const sheet = picture(size, lms, [190, 90, 95]);
+    const ys = LIPS_OUTER.map((i) => lms[i]!.y * size.height);
+    paint(sheet, (_x, y) => y > Math.min(...ys) - 4 && y < Math.max(...ys) + 4, [238, 236, 230]);
+    const whole = measureFrame(result([lms]), size, () => sheet).faces[0];
+    expect(whole?.lipColour).toBeNull();
+    expect(whole?.paleCover).toBe(1);
+    const rules = new VisionRules();
+    const states = [half, whole].map((f, k) => rules.step({ t: k / 25, frame: { size, faces: [f!] }, phase: 'narration', speech: true }).rules['lips.occluded']);
+    expect(states.map((r) => r.level)).toEqual(['warn', 'error']);
+    expect(states[1]?.since).toBe(0);
+  });
+
+  it('judges nothing pale on a face turned past the angle limit or too small for it', () => {
+    const white = picture(size, lms, [238, 236, 230]);
+    const turned = measureFrame(result([lms], [[FACE_ANGLE.warnAboveDeg + 5, 0, 0]]), size, () => white).faces[0];
+    expect(turned?.paleCover).toBeNull();
+    const tiny = face({ w: (LIPS_OCCLUDED.paleMinEyePx - 2) / 0.6 / size.width, h: 0.1, frame: size });
+    const small = measureFrame(result([tiny]), size, () => picture(size, tiny, [238, 236, 230])).faces[0];
+    expect(small?.paleCover).toBeNull();
   });
 
   it('fingers over one mouth corner: that third of the ring reads as skin, the other thirds stay lips', () => {
@@ -126,6 +159,18 @@ describe('the lip colour check', () => {
     expect(rect!.width * rect!.height).toBeLessThan(size.width * size.height);
   });
 });
+
+/** Paints the pixels of a full-frame picture for which `where` holds. */
+function paint(region: RgbaRegion, where: (x: number, y: number) => boolean, rgb: [number, number, number]): void {
+  const data = region.data as Uint8ClampedArray;
+  for (let y = 0; y < region.rect.height; y++) {
+    for (let x = 0; x < region.rect.width; x++) {
+      if (!where(x + 0.5, y + 0.5)) continue;
+      const o = (y * region.rect.width + x) * 4;
+      [data[o], data[o + 1], data[o + 2]] = rgb;
+    }
+  }
+}
 
 function inPoly(x: number, y: number, poly: [number, number][]): boolean {
   let c = false;

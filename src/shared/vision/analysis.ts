@@ -133,6 +133,11 @@ export interface FaceMeasurement {
   lipColour: LipColour | null;
   /** This frame's colour check alone says something grey or dark covers the mouth; null without pixels. */
   occluded: boolean | null;
+  /**
+   * Share (0–1) of the lip ring's outer half that is teeth-coloured (measureLipRing): something
+   * white or pale over the lips. Null when not judged (no pixels, turned far, a small face).
+   */
+  paleCover: number | null;
   /** Share (0–1) of the lip ring under a detected hand (hand-over-lips.ts); null when hands were not looked for. */
   handCover: number | null;
   lips: LipState;
@@ -286,6 +291,19 @@ function between(outer: [number, number][], inner: [number, number][], share: nu
  * is inside the pixels, or when the cheeks are black (a frame with no picture: nothing is judged).
  */
 export function lipColour(lms: Landmark[], size: FrameSize, region: RgbaRegion): LipColour | null {
+  return measureLipRing(lms, size, region)?.colour ?? null;
+}
+
+/**
+ * One pass over the lip ring for both colour answers: `colour` (lipColour, null when the lips say
+ * too little) and `paleShare`, the share of the ring's outer half (outside LIPS_OCCLUDED.mouthBand)
+ * that is teeth-coloured: a white or pale thing over the lips (a cup, a sheet, a phone). Teeth
+ * show inside the mouth, so near the inner contour; the outer half is lip on every clean frame,
+ * even of a bared-teeth grimace. paleShare is kept when the lips themselves are all but hidden
+ * (a sheet over the whole mouth leaves too few lip pixels for `colour`). Null when there is no
+ * picture to judge.
+ */
+export function measureLipRing(lms: Landmark[], size: FrameSize, region: RgbaRegion): { colour: LipColour | null; paleShare: number } | null {
   const outer = LIPS_OUTER.map((i) => lms[i]).filter((p): p is Landmark => !!p).map((p) => px(p, size));
   const inner = LIPS_INNER.map((i) => lms[i]).filter((p): p is Landmark => !!p).map((p) => px(p, size));
   const l = lms[EYE_OUTER_LEFT];
@@ -326,6 +344,8 @@ export function lipColour(lms: Landmark[], size: FrameSize, region: RgbaRegion):
   let n = 0;
   let mouth = 0;
   let outside = 0;
+  let outerHalf = 0;
+  let pale = 0;
   const sectors = Array.from({ length: LIPS_OCCLUDED.sectors }, () => ({ rg: 0, luma: 0, n: 0 }));
   const bins = Array.from({ length: LIPS_OCCLUDED.bins }, () => ({ rg: 0, luma: 0, n: 0 }));
   const cr = lms[MOUTH_CORNER_RIGHT];
@@ -343,7 +363,12 @@ export function lipColour(lms: Landmark[], size: FrameSize, region: RgbaRegion):
       }
       const isDark = s.luma < LIPS_OCCLUDED.darkLuma * skinLuma;
       const teeth = s.luma >= LIPS_OCCLUDED.teethLuma * skinLuma && s.rg < skinRg - LIPS_OCCLUDED.teethRgBelowSkin;
-      const interior = isDark && mid !== null && insidePolygon(x, y, mid);
+      const inInnerHalf = mid !== null && insidePolygon(x, y, mid);
+      const interior = isDark && inInnerHalf;
+      if (mid !== null && !inInnerHalf) {
+        outerHalf++;
+        if (teeth) pale++;
+      }
       if (teeth || interior) {
         mouth++;
         continue;
@@ -361,9 +386,10 @@ export function lipColour(lms: Landmark[], size: FrameSize, region: RgbaRegion):
     }
   }
   if (n + mouth < 8 || outside > n + mouth) return null;
+  const paleShare = outerHalf > 0 ? pale / outerHalf : 0;
   // A ring that is nearly all teeth and mouth (lips stretched thin): the lips say too little.
-  if (n < 8) return null;
-  return {
+  if (n < 8) return { colour: null, paleShare };
+  const colour: LipColour = {
     contrast: lipRg / n - skinRg,
     darkShare: dark / n,
     greyShare: grey / n,
@@ -373,6 +399,7 @@ export function lipColour(lms: Landmark[], size: FrameSize, region: RgbaRegion):
     bins: bins.map(sectorOf),
     eyePx: eye,
   };
+  return { colour, paleShare };
   function sectorOf(k: { rg: number; luma: number; n: number }): LipSector {
     return k.n ? { contrast: k.rg / k.n - skinRg, luma: k.luma / k.n / skinLuma, pixels: k.n } : { contrast: 0, luma: 0, pixels: 0 };
   }
@@ -424,16 +451,19 @@ export function measureFrame(result: LandmarkerResultLike, size: FrameSize, read
     const matrix = result.facialTransformationMatrixes?.[i];
     const angles = matrix && matrix.data.length >= 16 ? headAngles(matrix.data) : null;
 
-    let colour: LipColour | null = null;
+    let ring: ReturnType<typeof measureLipRing> = null;
     if (readPixels) {
       const rect = colourRectFor(lms, size);
       const region = rect ? readPixels(rect) : null;
-      colour = region ? lipColour(lms, size, region) : null;
+      ring = region ? measureLipRing(lms, size, region) : null;
     }
+    const colour = ring?.colour ?? null;
     // Turned beyond the face.angle limit the far cheek and lip corner leave the picture: the colour
     // check is not trusted there (face.angle says what is wrong).
     const angle = angles ? Math.max(Math.abs(angles.yaw), Math.abs(angles.pitch), Math.abs(angles.roll)) : 0;
     const occluded = colour && angle <= FACE_ANGLE.warnAboveDeg ? looksOccluded(colour) : null;
+    // The pale test under the same limits as the slice test (a small mouth has few samples).
+    const paleCover = ring && angle <= FACE_ANGLE.warnAboveDeg && eye >= LIPS_OCCLUDED.paleMinEyePx ? ring.paleShare : null;
     const lipOuter = contour(lms, LIPS_OUTER);
     const lipInner = contour(lms, LIPS_INNER);
     faces.push({
@@ -447,6 +477,7 @@ export function measureFrame(result: LandmarkerResultLike, size: FrameSize, read
       lipGap,
       lipColour: colour,
       occluded,
+      paleCover,
       handCover: !hands ? null : eye >= LIPS_OCCLUDED.handMinEyePx ? handCoverOfLips(hands, lipOuter, lipInner, size) : 0,
       lips: lipStateOf(lipGap, occluded),
       lipOuter,
@@ -579,6 +610,9 @@ export class VisionRules {
     // the colour tests' own limits (no colour answer, a face turned past FACE_ANGLE.warnAboveDeg),
     // and it neither uses nor extends their history.
     if (face && face.handCover !== null && face.handCover >= LIPS_OCCLUDED.handMinShare) return true;
+    // Something pale over the lips' outer half: judged on this frame alone, also when it hides
+    // so much lip that the colour tests have no answer, and kept out of their history.
+    if (face && face.paleCover !== null && face.paleCover >= LIPS_OCCLUDED.paleMinShare) return true;
     if (!face || !face.lipColour) {
       // No colour check (no pixels, a black frame, the mouth outside the picture): the lips are
       // unknown, and unknown never counts as covered (issue #13: the monitor restarting at Record).

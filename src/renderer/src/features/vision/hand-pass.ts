@@ -5,7 +5,7 @@
  * (hand-model/hand-bundle.ts); without them the studio still runs, the colour tests alone.
  */
 import { HandLandmarker, type FilesetResolver } from '@mediapipe/tasks-vision';
-import { VISION_ANALYSIS } from '../../../../shared/standards';
+import { LIPS_OCCLUDED, VISION_ANALYSIS } from '../../../../shared/standards';
 import { primaryFaceIndex, type Landmark, type LandmarkerResultLike } from '../../../../shared/vision/analysis';
 import { cropToFrame, handCropFor } from '../../../../shared/vision/hand-crop';
 import { handLandmarkerBundle } from '../../../../shared/vision/hand-model/hand-bundle';
@@ -47,6 +47,8 @@ export class HandPass {
       baseOptions: { modelAssetBuffer: handLandmarkerBundle(packed, landmark), delegate: 'CPU' },
       runningMode: 'IMAGE',
       numHands: VISION_ANALYSIS.numHands,
+      minHandDetectionConfidence: LIPS_OCCLUDED.handMinConfidence,
+      minHandPresenceConfidence: LIPS_OCCLUDED.handMinConfidence,
     });
     return new HandPass(landmarker);
   }
