@@ -6,35 +6,14 @@
  *   npx tsx scripts/accuracy/pale-margin.mts [case ids …]     (held-out cases only when named)
  */
 import path from 'node:path';
-import { readFileSync } from 'node:fs';
 import { measureFrame, primaryFace } from '../../src/shared/vision/analysis';
 import { LIPS_OCCLUDED } from '../../src/shared/standards';
 import { openRawAnalyzer, rawLandmarks, replayMeasurements } from './landmarks';
+import { marginClips } from './occlusion-clips';
 
 process.env.CAPTURE_STUDIO_FACE_MODEL ??= path.resolve('../shared/models/face_landmarker.task');
-const media = path.resolve('../shared/media');
-const clipsDir = path.join(process.env.TMPDIR ?? '/tmp', 'capture-studio-accuracy', 'clips');
-const labels = JSON.parse(readFileSync('test/fixtures/accuracy-labels.json', 'utf8')) as {
-  cases: { id: string; derive?: string[]; heldOut?: boolean; rules: string[]; episodes: Record<string, [number, number, string][]> }[];
-};
-const asked = process.argv.slice(2);
-const list: [string, string, number, [number, number][]][] = [
-  ['driving-d14.mp4', 'd14x2', 536, []],
-  ['driving-d18.mp4', 'd18x2', 216, []],
-  ...['driving-d0', 'driving-d3', 'driving-d13', 'driving-d20', 'talking-1', 'talking-3', 'talking-4'].map((k): [string, string, number, [number, number][]] => [`${k}.mp4`, k, 0, []]),
-];
-for (const c of labels.cases) {
-  if (!c.derive || !c.rules.includes('lips.occluded') || (asked.length ? !asked.includes(c.id) : c.heldOut)) continue;
-  const eps = (c.episodes['lips.occluded'] ?? []).map(([, , t]): [number, number] => {
-    const m = /frames (\d+)-(\d+)/.exec(t)!;
-    return [Number(m[1]), Number(m[2])];
-  });
-  list.push([path.join(clipsDir, `${c.id}.mp4`), c.id, 0, eps]);
-}
 let cleanTop = 0;
-for (const [clip, key, n, eps] of list) {
-  if (asked.length && !asked.includes(key)) continue;
-  const file = path.isAbsolute(clip) ? clip : path.join(media, clip);
+for (const { file, key, frames: n, episodes: eps } of marginClips(process.argv.slice(2))) {
   const raw = await rawLandmarks(file, key, 'VIDEO', () => openRawAnalyzer('VIDEO'));
   const vals: (number | null)[] = [];
   const frames = await replayMeasurements(file, n ? raw.slice(0, n) : raw, measureFrame);
