@@ -58,7 +58,11 @@ describe('face model resolution', () => {
     const progress: ModelProgress[] = [];
     const m = new FaceModel({ env: {}, homeRoot: root, url: `${base}/model.task`, sha256: bodySha });
     expect(await m.local()).toBeNull();
-    const [a, b] = await Promise.all([m.ensure((p) => progress.push(p)), m.ensure()]);
+    // Two callers at once share one download, and both hear its progress, whichever started it
+    // (under load the second caller could start it, and the first heard nothing: a CI failure).
+    const joined: ModelProgress[] = [];
+    const [a, b] = await Promise.all([m.ensure((p) => progress.push(p)), m.ensure((p) => joined.push(p))]);
+    expect(joined.at(-1)).toEqual({ received: body.length, total: body.length });
     expect(a).toMatchObject({ source: 'download', bytes: body.length, sha256: bodySha });
     expect(b.path).toBe(a.path);
     expect(a.path).toBe(path.join(root, 'models', 'face_landmarker.task'));

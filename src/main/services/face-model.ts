@@ -58,6 +58,8 @@ export class FaceModel {
   private readonly fetchImpl: typeof fetch;
   private resolved: ResolvedFaceModel | null = null;
   private download: Promise<ResolvedFaceModel> | null = null;
+  private readonly listeners = new Set<(p: ModelProgress) => void>();
+  private lastProgress: ModelProgress | null = null;
 
   constructor(private readonly opts: FaceModelOptions) {
     this.url = opts.url ?? FACE_MODEL_URL;
@@ -102,8 +104,19 @@ export class FaceModel {
   async ensure(onProgress?: (p: ModelProgress) => void): Promise<ResolvedFaceModel> {
     const here = await this.local();
     if (here) return here;
-    this.download ??= this.fetchToCache(onProgress).finally(() => {
+    // Every caller hears the download's progress, whichever of them started it (two windows
+    // opening the studio at once both show the bar).
+    if (onProgress) {
+      this.listeners.add(onProgress);
+      if (this.lastProgress) onProgress(this.lastProgress);
+    }
+    this.download ??= this.fetchToCache((p) => {
+      this.lastProgress = p;
+      for (const listener of this.listeners) listener(p);
+    }).finally(() => {
       this.download = null;
+      this.listeners.clear();
+      this.lastProgress = null;
     });
     return this.download;
   }
