@@ -7,22 +7,14 @@
  */
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { checkFile } from '../../src/main/services/checker/check-file';
-import { openFaceAnalyzer } from '../../src/main/services/checker/chromium-face-analyzer';
-import type { FaceAnalyzer } from '../../src/main/services/checker/face-analyzer';
+import { useFaceAnalyzer } from './helpers/real-checker';
 import { ffmpegSync, tempDir } from './helpers/derive';
-import { mediaFile, repoRoot } from './helpers/media';
-
-process.env.CAPTURE_STUDIO_FACE_MODEL ??= path.resolve(repoRoot, '../shared/models/face_landmarker.task');
+import { mediaFile } from './helpers/media';
 const work = tempDir('cs-determinism-');
-let faces: FaceAnalyzer;
-
-beforeAll(async () => {
-  faces = await openFaceAnalyzer({ rendererDir: path.join(repoRoot, process.env.CAPTURE_STUDIO_OUT ?? 'out', 'renderer') });
-}, 120_000);
+const analyzer = useFaceAnalyzer();
 afterAll(async () => {
-  await faces?.close();
   work.cleanup();
 });
 
@@ -33,7 +25,7 @@ describe('deterministic per-frame results', () => {
     const twice = path.join(work.dir, 'd18x2.mp4');
     ffmpegSync(['-f', 'concat', '-safe', '0', '-i', list, '-c', 'copy', twice]);
     // Both halves (14.4 s) inside the standard preset's 30-s silent segment: the same phase for both.
-    const { report } = await checkFile(twice, { preset: 'standard-short', faces });
+    const { report } = await checkFile(twice, { preset: 'standard-short', faces: analyzer() });
     const n = 216; // driving-d18.mp4's frames (counted with ffprobe -count_packets)
     const gap = report.series.lipGap;
     expect(gap.length).toBeGreaterThanOrEqual(2 * n - 1);

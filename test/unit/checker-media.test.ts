@@ -4,23 +4,15 @@
  * first, as `npm test` does).
  */
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { checkFile } from '../../src/main/services/checker/check-file';
-import { openFaceAnalyzer } from '../../src/main/services/checker/chromium-face-analyzer';
-import type { FaceAnalyzer } from '../../src/main/services/checker/face-analyzer';
+import { useFaceAnalyzer } from './helpers/real-checker';
 import type { CheckReport } from '../../src/shared/qc/report';
 import { ffmpegSync, tempDir } from './helpers/derive';
-import { mediaDir, mediaFile, repoRoot } from './helpers/media';
-
-process.env.CAPTURE_STUDIO_FACE_MODEL ??= path.resolve(repoRoot, '../shared/models/face_landmarker.task');
+import { mediaDir, mediaFile } from './helpers/media';
 const work = tempDir('cs-check-');
-let faces: FaceAnalyzer;
-
-beforeAll(async () => {
-  faces = await openFaceAnalyzer({ rendererDir: path.join(repoRoot, process.env.CAPTURE_STUDIO_OUT ?? 'out', 'renderer') });
-}, 120_000);
+const analyzer = useFaceAnalyzer();
 afterAll(async () => {
-  await faces?.close();
   work.cleanup();
 });
 
@@ -30,7 +22,7 @@ describe('acceptance checker on real faces', () => {
   it('two faces in every frame (made from faces/two_people.jpg) → face.multiple over the whole length', async () => {
     const file = path.join(work.dir, 'two-people.mp4');
     ffmpegSync(['-loop', '1', '-i', path.join(mediaDir, 'faces/two_people.jpg'), '-t', '2', '-r', '25', '-vf', 'scale=960:-2', '-pix_fmt', 'yuv420p', '-c:v', 'libx264', '-preset', 'ultrafast', file]);
-    const { report } = await checkFile(file, { preset: 'multi-aux', faces });
+    const { report } = await checkFile(file, { preset: 'multi-aux', faces: analyzer() });
     const multiple = report.findings.filter((f) => f.rule === 'face.multiple');
     expect(multiple).toHaveLength(1);
     expect(multiple[0]!.start).toBeLessThanOrEqual(0.04);
@@ -51,7 +43,7 @@ describe('acceptance checker on real faces', () => {
       '-map', '[v]', '-map', '[aout]', '-c:v', 'libx264', '-preset', 'ultrafast', '-r', '25', '-c:a', 'aac', file,
     ]);
     // Multi-scene auxiliary: no silent segment, so only the splice can be an error.
-    const { report } = await checkFile(file, { preset: 'multi-aux', faces });
+    const { report } = await checkFile(file, { preset: 'multi-aux', faces: analyzer() });
     const frame = 0.04;
     for (const rule of ['face.missing', 'frames.discontinuous']) {
       const f = report.findings.find((x) => x.rule === rule && x.severity === 'error');
@@ -63,7 +55,7 @@ describe('acceptance checker on real faces', () => {
   }, 180_000);
 
   it('short_hamilton_clip (stage, cuts, several people) → cuts and face findings', async () => {
-    const { report } = await checkFile(mediaFile('short_hamilton_clip.mp4'), { preset: 'multi-aux', faces });
+    const { report } = await checkFile(mediaFile('short_hamilton_clip.mp4'), { preset: 'multi-aux', faces: analyzer() });
     const cuts = report.findings.filter((f) => f.rule === 'frames.discontinuous' && f.message.startsWith('Cut'));
     expect(cuts.length).toBeGreaterThanOrEqual(2);
     expect(rules(report).some((r) => r.startsWith('face.'))).toBe(true);
@@ -71,7 +63,7 @@ describe('acceptance checker on real faces', () => {
   }, 240_000);
 
   it('driving-d0 (green screen, black bar at the bottom, no audio) and the same as MOV', async () => {
-    const { report } = await checkFile(mediaFile('driving-d0.mp4'), { preset: 'multi-aux', faces });
+    const { report } = await checkFile(mediaFile('driving-d0.mp4'), { preset: 'multi-aux', faces: analyzer() });
     expect(rules(report)).toEqual(expect.arrayContaining(['video.black-border', 'audio.missing']));
     expect(report.findings.find((f) => f.rule === 'video.black-border')?.message).toContain('bottom');
     const mov = path.join(work.dir, 'd0.mov');
@@ -81,7 +73,7 @@ describe('acceptance checker on real faces', () => {
   }, 180_000);
 
   it('talking-1 (variable frame rate) → format.vfr; one face, frontal', async () => {
-    const { report } = await checkFile(mediaFile('talking-1.mp4'), { preset: 'multi-aux', faces });
+    const { report } = await checkFile(mediaFile('talking-1.mp4'), { preset: 'multi-aux', faces: analyzer() });
     expect(rules(report)).toContain('format.vfr');
     expect(rules(report)).not.toContain('face.multiple');
     expect(rules(report, 'error')).not.toContain('face.angle');

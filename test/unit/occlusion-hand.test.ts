@@ -9,10 +9,9 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { crc32 as zlibCrc32 } from 'node:zlib';
 import { ByteBuffer } from 'flatbuffers';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { checkFile } from '../../src/main/services/checker/check-file';
-import { openFaceAnalyzer } from '../../src/main/services/checker/chromium-face-analyzer';
-import type { FaceAnalyzer } from '../../src/main/services/checker/face-analyzer';
+import { useFaceAnalyzer } from './helpers/real-checker';
 import { LIPS_OCCLUDED } from '../../src/shared/standards';
 import { handCoverOfLips } from '../../src/shared/vision/hand-over-lips';
 import { handLandmarkerBundle, PALM_MODEL_SPAN } from '../../src/shared/vision/hand-model/hand-bundle';
@@ -188,17 +187,12 @@ describe('how much of the lip ring a hand covers', () => {
 
 describe('lips.occluded by a real hand through the real checker', () => {
   const work = tempDir('cs-hand-');
-  let faces: FaceAnalyzer;
-  process.env.CAPTURE_STUDIO_FACE_MODEL ??= path.resolve(repoRoot, '../shared/models/face_landmarker.task');
-  beforeAll(async () => {
-    faces = await openFaceAnalyzer({ rendererDir: path.join(repoRoot, process.env.CAPTURE_STUDIO_OUT ?? 'out', 'renderer') });
-  }, 120_000);
+  const analyzer = useFaceAnalyzer();
   afterAll(async () => {
-    await faces?.close();
     work.cleanup();
   });
   const occluded = async (file: string) => {
-    const { report } = await checkFile(file, { preset: 'motion-actions', faces });
+    const { report } = await checkFile(file, { preset: 'motion-actions', faces: analyzer() });
     // The report says the hand pass ran, with the models it ran with.
     expect(report.about?.hands).toEqual({ models: '@mediapipe/hands 0.4.1675469240', on: true });
     return report.findings.filter((f) => f.rule === 'lips.occluded');

@@ -6,25 +6,19 @@
  * never from the checker.
  */
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { checkFile } from '../../src/main/services/checker/check-file';
-import { openFaceAnalyzer } from '../../src/main/services/checker/chromium-face-analyzer';
-import type { FaceAnalyzer } from '../../src/main/services/checker/face-analyzer';
+import { useFaceAnalyzer } from './helpers/real-checker';
 import { ffmpegSync, tempDir } from './helpers/derive';
-import { mediaFile, repoRoot } from './helpers/media';
+import { mediaFile } from './helpers/media';
 
 describe('lips.occluded: something pale over the lips, on real footage', () => {
   const work = tempDir('cs-pale-');
-  let faces: FaceAnalyzer;
-  process.env.CAPTURE_STUDIO_FACE_MODEL ??= path.resolve(repoRoot, '../shared/models/face_landmarker.task');
-  beforeAll(async () => {
-    faces = await openFaceAnalyzer({ rendererDir: path.join(repoRoot, process.env.CAPTURE_STUDIO_OUT ?? 'out', 'renderer') });
-  }, 120_000);
+  const analyzer = useFaceAnalyzer();
   afterAll(async () => {
-    await faces?.close();
     work.cleanup();
   });
-  const occluded = async (file: string) => (await checkFile(file, { preset: 'motion-actions', faces })).report.findings.filter((f) => f.rule === 'lips.occluded');
+  const occluded = async (file: string) => (await checkFile(file, { preset: 'motion-actions', faces: analyzer() })).report.findings.filter((f) => f.rule === 'lips.occluded');
 
   it('an off-white card raised over the lower lip (frames 60-71, like a cup rim) is an error from 2.00 s', async () => {
     // talking-4 (700×700, 30 fps). Contact sheet of frames 60/63/66/69/71: the card's top edge

@@ -6,27 +6,19 @@
  * mouth for two frames (a hand sweeping across, 0.08 s), and nothing on the untouched clip.
  */
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { checkFile } from '../../src/main/services/checker/check-file';
-import { openFaceAnalyzer } from '../../src/main/services/checker/chromium-face-analyzer';
-import type { FaceAnalyzer } from '../../src/main/services/checker/face-analyzer';
+import { useFaceAnalyzer } from './helpers/real-checker';
 import { ffmpegSync, tempDir } from './helpers/derive';
-import { mediaFile, repoRoot } from './helpers/media';
-
-process.env.CAPTURE_STUDIO_FACE_MODEL ??= path.resolve(repoRoot, '../shared/models/face_landmarker.task');
+import { mediaFile } from './helpers/media';
 const work = tempDir('cs-occlusion-');
-let faces: FaceAnalyzer;
-
-beforeAll(async () => {
-  faces = await openFaceAnalyzer({ rendererDir: path.join(repoRoot, process.env.CAPTURE_STUDIO_OUT ?? 'out', 'renderer') });
-}, 120_000);
+const analyzer = useFaceAnalyzer();
 afterAll(async () => {
-  await faces?.close();
   work.cleanup();
 });
 
 const occluded = async (file: string) =>
-  (await checkFile(file, { preset: 'motion-actions', faces })).report.findings.filter((f) => f.rule === 'lips.occluded');
+  (await checkFile(file, { preset: 'motion-actions', faces: analyzer() })).report.findings.filter((f) => f.rule === 'lips.occluded');
 
 describe('lips.occluded on real faces', () => {
   it('driving-d20: a 2-frame skin sweep over the mouth (frames 60-61) is an error at 2.40 s; the clean clip has none', async () => {
