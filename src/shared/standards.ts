@@ -343,6 +343,18 @@ export const LIPS_OPEN_NO_VOICE = { section: '§1.2.2', maxSeconds: 1 } as const
  *  - skin over the lips (a hand): the ring's redness over the cheeks falls below fadeRatio of the
  *    face's own median of its last baselineFrames frames (at least baselineMinFrames of them, with
  *    a median of baselineMinContrast or more; restarted when the face jumps or is lost);
+ *  - something darker than the lips and less red over them (round 7: a dark-skinned hand, dark
+ *    fingers): the whole ring's redness falls below darkCoverContrast and its luma (as a share of
+ *    the cheeks') below darkCoverLuma of the same baseline's medians, at once. Such a hand is
+ *    neither grey (it is redder than the cheeks), nor dark (not under darkLuma × the cheeks), nor
+ *    skin-coloured against a paler face, and keeps over half the lips' redness: no other test saw
+ *    it (held-out F's dark hand over a whole mouth, D's dark fingers). Shadow alone keeps the
+ *    redness (a ratio of channels), so it never passes the redness half. On the clean frames of
+ *    the development clips and the spent sets A–F (23,849 two-frame runs of 107 clips: grimaces,
+ *    toothy smiles, wide-open mouths, turned heads), no run's ring luma fell under 0.91 of its
+ *    baseline at all, and none with the redness under 0.8 went under 0.94
+ *    (scripts/accuracy/dark-margin.mts prints it); darkCoverLuma 0.85 is a lip-width finger's
+ *    worth under that, and a dark hand reads 0.73–0.81;
  *  - skin over part of the lips (fingers at a mouth corner, a blurred hand sweeping across): one
  *    third of the ring along the mouth (`sectors`, at least sectorMinPixels judged) is as red as
  *    the cheeks (contrast ≤ skinSectorMaxContrast) and as bright (luma ≥ skinSectorMinLuma × the
@@ -425,6 +437,8 @@ export const LIPS_OCCLUDED = {
   darkLuma: 0.45,
   maxGreyShare: 0.015,
   fadeRatio: 0.4,
+  darkCoverContrast: 0.8,
+  darkCoverLuma: 0.85,
   baselineFrames: 45,
   baselineMinFrames: 8,
   baselineMinContrast: 0.02,

@@ -18,6 +18,7 @@ const colour = (bins: LipSector[], eyePx = 120): LipColour => ({
   darkShare: 0,
   greyShare: 0,
   pixels: 600,
+  luma: 0.6,
   mouthShare: 0,
   sectors: [lip, lip, lip],
   bins,

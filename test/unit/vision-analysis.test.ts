@@ -142,6 +142,29 @@ describe('the lip colour check', () => {
     expect(corner.contrast).toBeGreaterThan(0.5 * clear.contrast);
   });
 
+  it('a dark-skinned hand over the whole mouth (darker and less red than the lips, neither grey nor skin) covers it; a darker picture does not', () => {
+    // Lips (190, 90, 95) on cheeks (205, 160, 135): redness over the cheeks 0.177, luma 0.71 of the
+    // cheeks'. A dark brown hand (120, 70, 55): redness 0.114 (0.64 of the lips'), luma 0.49 of the
+    // cheeks' (0.69 of the lips'), not under darkLuma × the cheeks (not "dark"), redder than them
+    // (not grey, not skin): only the whole ring darkening and losing redness at once tells.
+    const lipRgb: [number, number, number] = [190, 90, 95];
+    const clear = () => picture(size, lms, lipRgb);
+    const hand = () => picture(size, lms, [120, 70, 55]);
+    // The whole picture 25 % darker (the light dimmed): every ratio to the cheeks stays.
+    const dim = () => picture(size, lms, [143, 68, 71], [154, 120, 101]);
+    const run = (frames: (() => RgbaRegion)[]) => {
+      const rules = new VisionRules();
+      return frames.map((draw, k) => rules.step({ t: k / 25, frame: measureFrame(result([lms]), size, draw), phase: 'narration', speech: true }).rules['lips.occluded']);
+    };
+    const before = Array.from({ length: LIPS_OCCLUDED.baselineMinFrames }, () => clear);
+    const covered = run([...before, hand, hand, clear]);
+    expect(covered.slice(before.length).map((r) => r.level)).toEqual(['warn', 'error', 'ok']);
+    expect(covered[before.length + 1]?.since).toBeCloseTo(before.length / 25, 9);
+    expect(run([...before, dim, dim, dim]).every((r) => r.level === 'ok')).toBe(true);
+    // Without the history (a new face) the hand is not judged: the lips' own colour is unknown.
+    expect(run([hand, hand, hand]).every((r) => r.level === 'ok')).toBe(true);
+  });
+
   it('sees a black microphone over the lips as covered, and a hand as skin (no redness)', () => {
     const mic = measureFrame(result([lms]), size, () => picture(size, lms, [30, 32, 36])).faces[0];
     expect(mic?.lipColour?.greyShare).toBeGreaterThan(0.9);

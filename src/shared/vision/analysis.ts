@@ -87,6 +87,8 @@ export interface LipColour {
   greyShare: number;
   /** How many lip-ring pixels were judged (teeth and mouth interior left out). */
   pixels: number;
+  /** Mean luma of those pixels as a share of the cheeks' (lips are darker than the cheeks: < 1). */
+  luma: number;
   /** Share of the ring's samples that were teeth or mouth interior (left out: the mouth is no occluder). */
   mouthShare: number;
   /**
@@ -339,6 +341,7 @@ export function measureLipRing(lms: Landmark[], size: FrameSize, region: RgbaReg
   // About 1500 samples at most, whatever the mouth's size.
   const step = Math.max(1, Math.sqrt(((b.x1 - b.x0) * (b.y1 - b.y0)) / 1500));
   let lipRg = 0;
+  let lipLuma = 0;
   let dark = 0;
   let grey = 0;
   let n = 0;
@@ -374,6 +377,7 @@ export function measureLipRing(lms: Landmark[], size: FrameSize, region: RgbaReg
         continue;
       }
       lipRg += s.rg;
+      lipLuma += s.luma;
       const along = ((x - ax) * (bx - ax) + (y - ay) * (by - ay)) / axisLen2;
       const sec = sectors[Math.max(0, Math.min(sectors.length - 1, Math.floor(along * sectors.length)))];
       addTo(sec, s);
@@ -394,6 +398,7 @@ export function measureLipRing(lms: Landmark[], size: FrameSize, region: RgbaReg
     darkShare: dark / n,
     greyShare: grey / n,
     pixels: n,
+    luma: lipLuma / n / skinLuma,
     mouthShare: mouth / (n + mouth),
     sectors: sectors.map(sectorOf),
     bins: bins.map(sectorOf),
@@ -583,8 +588,8 @@ export class VisionRules {
   private noVoiceSince: number | null = null;
   private occludedFrames = 0;
   private occludedSince: number | null = null;
-  /** Recent lip-minus-cheek contrast of the primary face while its lips were visible. */
-  private lipBaseline: number[] = [];
+  /** Recent lip-minus-cheek contrast and lip luma (share of the cheeks') of the primary face while its lips were visible. */
+  private lipBaseline: { contrast: number; luma: number }[] = [];
   private readonly slices = new LipSliceMemory();
   private lastCentre: { x: number; y: number } | null = null;
 
@@ -629,23 +634,30 @@ export class VisionRules {
     }
     this.lastCentre = centre;
     const c = face.lipColour.contrast;
+    const luma = face.lipColour.luma;
     let base: number | null = null;
+    let baseLuma: number | null = null;
     if (this.lipBaseline.length >= LIPS_OCCLUDED.baselineMinFrames) {
-      const sorted = [...this.lipBaseline].sort((a, b) => a - b);
-      base = sorted[Math.floor(sorted.length / 2)] ?? null;
+      const mid = (v: number[]) => v.sort((a, b) => a - b)[Math.floor(v.length / 2)] ?? null;
+      base = mid(this.lipBaseline.map((b) => b.contrast));
+      baseLuma = mid(this.lipBaseline.map((b) => b.luma));
     }
     // Turned far (beyond the face.angle limit) the colour check is not judged (measureFrame leaves
     // occluded null) and the history is neither used nor extended.
     if (face.occluded === null) return null;
-    const faded = base !== null && base >= LIPS_OCCLUDED.baselineMinContrast && c < base * LIPS_OCCLUDED.fadeRatio;
+    const known = base !== null && base >= LIPS_OCCLUDED.baselineMinContrast ? base : null;
+    const faded = known !== null && c < known * LIPS_OCCLUDED.fadeRatio;
+    // Something darker than the lips and less red over them (a dark-skinned hand, dark fingers):
+    // the whole ring darkens and loses part of its redness at once.
+    const darkened = known !== null && baseLuma !== null && c < known * LIPS_OCCLUDED.darkCoverContrast && luma < baseLuma * LIPS_OCCLUDED.darkCoverLuma;
     // Skin over one part of the lips: only on a face watched long enough to know its lips.
     const skin = this.lipBaseline.length >= LIPS_OCCLUDED.baselineMinFrames && skinOverLips(face.lipColour);
     // Skin over a slice of the lips, against this face's own slices (lip-slices.ts).
     const slice = this.slices.covered(face.lipColour, face.lipGap) === true;
-    const covered = face.occluded || faded || skin || slice;
+    const covered = face.occluded || faded || darkened || skin || slice;
     if (!covered) {
       this.slices.remember(face.lipColour, face.lipGap);
-      this.lipBaseline.push(c);
+      this.lipBaseline.push({ contrast: c, luma });
       if (this.lipBaseline.length > LIPS_OCCLUDED.baselineFrames) this.lipBaseline.shift();
     }
     return covered;
