@@ -353,8 +353,9 @@ export const LIPS_OPEN_NO_VOICE = { section: '§1.2.2', maxSeconds: 1 } as const
  *    the development clips and the spent sets A–F (23,849 two-frame runs of 107 clips: grimaces,
  *    toothy smiles, wide-open mouths, turned heads), no run's ring luma fell under 0.91 of its
  *    baseline at all, and none with the redness under 0.8 went under 0.94
- *    (scripts/accuracy/dark-margin.mts prints it); darkCoverLuma 0.85 is a lip-width finger's
- *    worth under that, and a dark hand reads 0.73–0.81;
+ *    (scripts/accuracy/dark-margin.mts prints it). darkCoverLuma 0.85 stays 0.06 under the lowest
+ *    clean luma of any kind and 0.09 under the lowest with the redness down too; F's dark hand and
+ *    D's dark fingers read 0.71–0.73 of the redness and 0.78–0.79 of the luma;
  *  - skin over part of the lips (fingers at a mouth corner, a blurred hand sweeping across): one
  *    third of the ring along the mouth (`sectors`, at least sectorMinPixels judged) is as red as
  *    the cheeks (contrast ≤ skinSectorMaxContrast) and as bright (luma ≥ skinSectorMinLuma × the
