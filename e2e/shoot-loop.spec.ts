@@ -7,7 +7,7 @@ import { CheckReportSchema } from '../src/shared/qc/report';
 import { AV_SYNC_TOLERANCE_SEC } from '../src/shared/standards';
 import { BASE_CHROMIUM_ARGS, chromiumPath, fakeMediaArgs, mediaDir } from './env';
 import { fixture } from './global-setup';
-import { createShoot, openStudio, setLanguage, shot, takeDir } from './helpers';
+import { createShoot, openStudio, pressRecord, setLanguage, shot, takeDir } from './helpers';
 
 test.use({
   launchOptions: {
@@ -98,6 +98,22 @@ test('on air: checklist asked once, tally, meter, frames delivered; stopped in t
     Number(execFileSync('ffprobe', ['-v', 'error', '-select_streams', s, '-show_entries', 'stream=duration', '-of', 'csv=p=0', path.join(dir, 'delivery.mp4')], { encoding: 'utf8' }).trim()),
   );
   expect(Math.abs((a ?? 0) - (v ?? 0)), `audio ${a} s, video ${v} s`).toBeLessThanOrEqual(AV_SYNC_TOLERANCE_SEC);
+
+  // The next take is recorded while this one is checked: the check pauses from Record to Stop (the
+  // recording comes first) and then goes on where it stopped, to the same verdict as check.json.
+  const checking = take.getByTestId('take-checking');
+  await expect(checking).toHaveAttribute('data-state', 'running', { timeout: 120_000 });
+  await pressRecord(page);
+  await expect(checking).toHaveAttribute('data-state', 'paused');
+  await expect(checking).toContainText('paused while recording');
+  await take.scrollIntoViewIfNeeded();
+  await shot(page, 'loop-check-paused-en');
+  await setLanguage(page, 'zh-CN');
+  await expect(checking).toContainText('检查已暂停');
+  await shot(page, 'loop-check-paused-zh-CN');
+  await setLanguage(page, 'en');
+  await page.getByTestId('stop').click();
+  await expect(page.getByTestId('record')).toBeVisible({ timeout: 120_000 });
 
   // The automatic check runs and its verdict stays on the card, the same as check.json says.
   const verdict = take.getByTestId('take-verdict');

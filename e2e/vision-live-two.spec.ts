@@ -70,6 +70,7 @@ test('face.multiple shows live, is summed up at Stop and lands in take.json', as
   expect(duration).toBeGreaterThan(3);
   const coverage = saved.findings?.find((f) => f.rule === 'vision.coverage');
   const rate = coverage?.value ?? VISION_ANALYSIS.minCoverageFps;
+  console.log(`live analysis while recording: ${coverage ? `${rate} frames/s` : `≥ ${rate} frames/s`} over ${duration.toFixed(2)} s`);
   expect(rate).toBeGreaterThanOrEqual(1);
   const slack = 2 / rate;
   const first = Math.min(...multiple.map((f) => f.start));

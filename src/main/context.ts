@@ -11,6 +11,7 @@ import { MediaLinks } from './services/media-links';
 import { PrompterStore } from './services/prompter/prompter-state';
 import { RemotePrompterServer } from './services/prompter/remote-server';
 import { GreenParamsStore } from './services/keying/green-params-store';
+import { RecordingGate } from './services/recording-gate';
 import { Recorder } from './services/recorder';
 import { SettingsStore } from './services/settings-store';
 import { ShootStore } from './services/shoot-store';
@@ -72,6 +73,7 @@ export function createContext(opts: ContextOptions): StudioContext {
   );
   const links = new MediaLinks();
   const lifecycle = new TakeLifecycle(log);
+  const recorder = new Recorder(store, bus, lifecycle, log);
   const checks = new CheckJobs({
     store,
     bus,
@@ -81,6 +83,7 @@ export function createContext(opts: ContextOptions): StudioContext {
     log: opts.log ?? (() => {}),
     language: async () => (await settings.get()).language,
     faceModel: () => localFaceModelInfo(env, home.root),
+    gate: new RecordingGate(() => recorder.activeTake !== null),
   });
   return {
     mode: opts.mode,
@@ -91,7 +94,7 @@ export function createContext(opts: ContextOptions): StudioContext {
     settings,
     store,
     bus,
-    recorder: new Recorder(store, bus, lifecycle, log),
+    recorder,
     lifecycle,
     greenParams: new GreenParamsStore(store),
     convert: new ConvertQueue({

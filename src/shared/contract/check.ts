@@ -35,6 +35,8 @@ export const checkEvents = {
     stage: z.enum(['probe', 'audio', 'video', 'report']),
     fraction: z.number(),
     etaSeconds: z.number().nullable(),
+    /** Held while a take records (the recording comes first); it goes on where it stopped. */
+    paused: z.boolean(),
   }),
   'check.done': z.object({
     jobId: JobId,

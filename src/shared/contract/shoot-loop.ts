@@ -16,7 +16,8 @@ export const TakeVerdictSchema = z.object({
 });
 export type TakeVerdict = z.infer<typeof TakeVerdictSchema>;
 
-export const AutoCheckStateSchema = z.enum(['queued', 'running', 'done', 'failed']);
+export const AutoCheckStateSchema = z.enum(['queued', 'running', 'paused', 'done', 'failed']);
+export type AutoCheckState = z.infer<typeof AutoCheckStateSchema>;
 
 /** The shoot loop (issue #13): facts of a take from the Record screen, and each take's check. */
 export const shootLoopMethods = {

@@ -43,6 +43,11 @@ export interface CheckOptions {
   primary?: CheckReport | null;
   signal?: AbortSignal;
   onProgress?: (p: CheckProgress) => void;
+  /**
+   * Awaited before each stage and each video frame: resolves when the check may go on (the app
+   * holds it while a take records: RecordingGate). Time spent here is left out of the ETA.
+   */
+  hold?: () => Promise<void>;
   /** Findings with more than this many thumbnails get none beyond it. */
   maxThumbnails?: number;
   /** Shoot, take and face model for the report's header (the app knows them; the CLI some). */
@@ -69,7 +74,15 @@ export async function checkFile(file: string, opts: CheckOptions): Promise<Check
   if (!st) throw new StudioError('not-found', `${abs}: no such file`);
   if (!st.isFile()) throw new StudioError('bad-argument', `${abs}: not a file`);
   const ff = await locateFfmpeg();
-  const progress = makeProgress(started, opts.onProgress);
+  let heldMs = 0;
+  const hold = async () => {
+    if (!opts.hold) return;
+    const t0 = performance.now();
+    await opts.hold();
+    heldMs += performance.now() - t0;
+  };
+  const progress = makeProgress(started, () => heldMs, opts.onProgress);
+  await hold();
   progress('probe', 0);
   const probe = await probeMedia(abs, ff);
   if (!probe.video) throw new StudioError('unreadable-media', `${abs}: has no video stream, so there is nothing to check for a digital human`);
@@ -85,6 +98,7 @@ export async function checkFile(file: string, opts: CheckOptions): Promise<Check
   // Audio first: the per-frame lip rules need to know when there is speech.
   let audio: Awaited<ReturnType<typeof runAudioPass>> | null = null;
   if (probe.audio) {
+    await hold();
     audio = await runAudioPass(ff, abs, { durationSec: duration, signal: opts.signal, onProgress: (f) => progress('audio', f) });
   }
   const a = audioFindings(audio?.frames ?? null, audio?.integratedLufs ?? null, duration, audioRequired);
@@ -119,6 +133,8 @@ export async function checkFile(file: string, opts: CheckOptions): Promise<Check
   // A frame's pixels are done with once its face answer has been used (onFaces reads the face's
   // light from them), or at once without faces; the video pass then reuses its buffer.
   const onFrame = async (frame: RgbaFrame, done: () => void) => {
+    // Waiting here stops the decode too: ffmpeg blocks on its full pipe (video-pass.ts).
+    await hold();
     series.frameT.push(round(frame.t, 3));
     if (pipeline) await pipeline.push(frame, done);
     else done();
@@ -138,6 +154,7 @@ export async function checkFile(file: string, opts: CheckOptions): Promise<Check
     // One id from the live monitor to the report (lips.open-in-silence; ADR 0003).
     findings.push(...log.findings(duration));
   }
+  await hold();
   const borders = await runBorderPass(ff, abs, { width: v.displayWidth, height: v.displayHeight }, times.length, opts.signal);
   findings.push(...blackBorderFindings(borders, duration));
   findings.push(...segmentFindings(plan, duration));
@@ -148,6 +165,7 @@ export async function checkFile(file: string, opts: CheckOptions): Promise<Check
     findings.push(makeFinding('faces.not-analysed', { start: 0, end: duration, values: { reason } }));
   }
 
+  await hold();
   progress('report', 0);
   if (audio) {
     const step = Math.max(1, Math.ceil(audio.frames.length / 3000));
@@ -163,6 +181,7 @@ export async function checkFile(file: string, opts: CheckOptions): Promise<Check
     const rf: ReportFinding = { ...f, startFrame: Math.round(f.start * fps), endFrame: Math.round(f.end * fps) };
     const wholeFile = f.start <= 0 && f.end >= duration - 0.05;
     if (thumbs < (opts.maxThumbnails ?? 24) && !wholeFile && f.severity !== 'info') {
+      await hold();
       rf.thumbnail = (await thumbnailAt(ff, abs, (f.start + Math.min(f.end, f.start + 0.5)) / 2).catch(() => null)) ?? undefined;
       thumbs++;
     }
@@ -274,7 +293,7 @@ function round(x: number, digits = 2): number {
   return Math.round(x * k) / k;
 }
 
-function makeProgress(started: number, cb: CheckOptions['onProgress']) {
+function makeProgress(started: number, heldMs: () => number, cb: CheckOptions['onProgress']) {
   const order: CheckProgress['stage'][] = ['probe', 'audio', 'video', 'report'];
   return (stage: CheckProgress['stage'], fraction: number) => {
     if (!cb) return;
@@ -284,7 +303,7 @@ function makeProgress(started: number, cb: CheckOptions['onProgress']) {
       done += WEIGHTS[s];
     }
     const total = Math.min(1, done + WEIGHTS[stage] * Math.min(1, Math.max(0, fraction)));
-    const elapsed = (performance.now() - started) / 1000;
+    const elapsed = (performance.now() - started - heldMs()) / 1000;
     cb({ stage, fraction: total, etaSeconds: total > 0.03 ? (elapsed / total) * (1 - total) : null });
   };
 }

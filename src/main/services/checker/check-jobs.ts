@@ -18,6 +18,7 @@ import { preflightCheck } from './preflight';
 import type { AboutInput } from './report-about';
 import type { FaceAnalyzer } from './face-analyzer';
 import { takeFilePath } from '../takes/take-files';
+import type { RecordingGate } from '../recording-gate';
 
 type CheckDone = EventPayload<'check.done'>;
 
@@ -27,7 +28,8 @@ const LINK_OWNER = 'check-result';
 /**
  * The app's checker: one job at a time (the machine has two cores and the check uses both),
  * progress and the result as events, cancel at any moment. A take's report is saved beside it
- * (check.json, check.html); a file's goes to the studio home's reports folder.
+ * (check.json, check.html); a file's goes to the studio home's reports folder. While a take
+ * records, a running check pauses (`gate`) and says so in its progress; it goes on at Stop.
  */
 export class CheckJobs {
   private running: { id: string; abort: AbortController } | null = null;
@@ -44,6 +46,8 @@ export class CheckJobs {
       language?: () => Promise<Lang | null>;
       /** The face model the analyzer loads, named in the report (never downloads). */
       faceModel?: () => Promise<ReportAbout['faceModel']>;
+      /** Holds every check while a take records (none: never held). */
+      gate?: RecordingGate;
     },
   ) {}
 
@@ -85,9 +89,19 @@ export class CheckJobs {
   private async run(id: string, file: string, outDir: string, preset: PresetId, markers: Parameters<typeof checkFile>[1]['markers'], about: AboutInput & { lang: Lang }, signal: AbortSignal): Promise<CheckDone> {
     const { bus, links } = this.deps;
     let faces: FaceAnalyzer | null = null;
+    // The last progress said, repeated with paused set while the job is held.
+    let last: EventPayload<'check.progress'> = { jobId: id, stage: 'probe', fraction: 0, etaSeconds: null, paused: false };
+    const say = (p: EventPayload<'check.progress'>) => {
+      last = p;
+      bus.emit('check.progress', p);
+    };
+    const gate = this.deps.gate;
+    const hold = gate ? () => gate.pass(signal, (paused) => say({ ...last, paused })) : undefined;
     try {
       // File problems (missing, unreadable, no video) end the job here, before a Chromium starts.
       await preflightCheck(file);
+      // Starting a Chromium takes seconds of CPU: not while a take records.
+      await hold?.();
       try {
         faces = await this.deps.openFaces();
       } catch (err) {
@@ -100,7 +114,8 @@ export class CheckJobs {
         markers,
         about: { ...about, faceModel: faceModel ?? null },
         signal,
-        onProgress: (p) => bus.emit('check.progress', { jobId: id, ...p }),
+        hold,
+        onProgress: (p) => say({ jobId: id, ...p, paused: false }),
       });
       const base = outDir === this.deps.reportsDir ? `${path.basename(file)}.${id}` : 'check';
       const jsonFile = path.join(outDir, `${base}.json`);

@@ -1,12 +1,12 @@
 import type { EventPayload, Take } from '../../../shared/api';
+import type { AutoCheckState } from '../../../shared/contract/shoot-loop';
 import type { StudioContext } from '../../context';
 
-type AutoState = 'queued' | 'running' | 'done' | 'failed';
 interface Entry {
   shootId: string;
   takeId: string;
   preset: Take['preset'];
-  state: AutoState;
+  state: AutoCheckState;
   fraction: number | null;
   jobId: string | null;
 }
@@ -20,8 +20,8 @@ const POLL_MS = 1000;
  * Checks every take once its delivery file is made (issue #13 item 5; settings autoCheck, default
  * on), through the app's one CheckJobs queue, so the verdict waits on the take card. Video takes
  * are queued from the 'finalized' lifecycle hook when ready. The check never costs the next take
- * its frames: nothing starts while a take records, and a running auto-check is cancelled when
- * Record is pressed and queued again.
+ * its frames: nothing starts while a take records, and a running check pauses from the frame
+ * Record is pressed until the take ends, then goes on where it stopped (RecordingGate).
  */
 export class AutoChecker {
   private readonly entries = new Map<string, Entry>();
@@ -34,14 +34,12 @@ export class AutoChecker {
       if (event === 'check.progress') {
         const p = payload as EventPayload<'check.progress'>;
         const e = this.running;
-        if (e && e.jobId === p.jobId) this.set(e, 'running', p.fraction);
+        if (e && e.jobId === p.jobId) this.set(e, p.paused ? 'paused' : 'running', p.fraction);
       } else if (event === 'check.done') {
         const p = payload as EventPayload<'check.done'>;
         const e = this.running;
         if (e && e.jobId === p.jobId) {
           this.running = null;
-          // A check cancelled because Record was pressed goes back in the queue.
-          if (e.state === 'queued') return;
           this.set(e, p.report ? 'done' : 'failed', null);
           this.ctx.bus.emit('takes.changed', { shootId: e.shootId });
         }
@@ -52,7 +50,7 @@ export class AutoChecker {
   }
 
   /** What the take cards show while the queue works. */
-  states(shootId: string): Array<{ takeId: string; state: AutoState; fraction: number | null }> {
+  states(shootId: string): Array<{ takeId: string; state: AutoCheckState; fraction: number | null }> {
     return [...this.entries.values()].filter((e) => e.shootId === shootId).map((e) => ({ takeId: e.takeId, state: e.state, fraction: e.fraction }));
   }
 
@@ -60,7 +58,7 @@ export class AutoChecker {
     clearInterval(this.timer);
   }
 
-  private set(e: Entry, state: AutoState, fraction: number | null): void {
+  private set(e: Entry, state: AutoCheckState, fraction: number | null): void {
     e.state = state;
     e.fraction = fraction;
     this.ctx.bus.emit('check.auto', { shootId: e.shootId, takeId: e.takeId, state, fraction });
@@ -78,16 +76,8 @@ export class AutoChecker {
   }
 
   private async pump(): Promise<void> {
-    const recording = this.ctx.recorder.activeTake !== null;
-    if (this.running) {
-      if (recording && this.running.jobId) {
-        const e = this.running;
-        this.set(e, 'queued', null);
-        this.ctx.checks.cancel(e.jobId as string);
-      }
-      return;
-    }
-    if (recording) return;
+    // A running check holds itself while a take records (CheckJobs' gate); a new one waits to start.
+    if (this.running || this.ctx.recorder.activeTake !== null) return;
     const next = [...this.entries.values()].find((e) => e.state === 'queued');
     if (!next) return;
     this.running = next;

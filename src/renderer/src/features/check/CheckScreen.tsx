@@ -85,11 +85,13 @@ export function CheckScreen() {
             )}
           </div>
           {progress && (
-            <div className="progress" data-testid="check-progress" data-fraction={progress.fraction.toFixed(2)}>
+            <div className="progress" data-testid="check-progress" data-fraction={progress.fraction.toFixed(2)} data-paused={progress.paused}>
               <progress max={1} value={progress.fraction} />
               <span className="small">
                 {t(`check.stage.${progress.stage}`)} {Math.round(progress.fraction * 100)}%
-                {progress.etaSeconds !== null && ` · ${t('check.eta', { time: formatClock(progress.etaSeconds) })}`}
+                {progress.paused
+                  ? ` · ${t('check.paused')}`
+                  : progress.etaSeconds !== null && ` · ${t('check.eta', { time: formatClock(progress.etaSeconds) })}`}
               </span>
             </div>
           )}

@@ -9,7 +9,7 @@ import { useStudio } from '../../stores/studio-store';
 
 interface CheckState {
   jobId: string | null;
-  progress: { stage: string; fraction: number; etaSeconds: number | null } | null;
+  progress: { stage: string; fraction: number; etaSeconds: number | null; paused: boolean } | null;
   report: CheckReport | null;
   mediaUrl: string | null;
   htmlUrl: string | null;
@@ -41,7 +41,7 @@ export const useCheck = create<CheckState>((set, get) => ({
     }
   },
   async start(source, preset) {
-    set({ savedAt: null, report: null, error: null, mediaUrl: null, htmlUrl: null, progress: { stage: 'probe', fraction: 0, etaSeconds: null } });
+    set({ savedAt: null, report: null, error: null, mediaUrl: null, htmlUrl: null, progress: { stage: 'probe', fraction: 0, etaSeconds: null, paused: false } });
     try {
       const { jobId } = await studio.call('check.start', { source, preset, lang: registryLang(i18next.language) });
       set({ jobId });
@@ -57,7 +57,7 @@ export const useCheck = create<CheckState>((set, get) => ({
 }));
 
 studio.on('check.progress', (p) => {
-  if (p.jobId === useCheck.getState().jobId) useCheck.setState({ progress: { stage: p.stage, fraction: p.fraction, etaSeconds: p.etaSeconds } });
+  if (p.jobId === useCheck.getState().jobId) useCheck.setState({ progress: { stage: p.stage, fraction: p.fraction, etaSeconds: p.etaSeconds, paused: p.paused } });
 });
 studio.on('check.done', (p) => {
   if (p.jobId !== useCheck.getState().jobId) return;

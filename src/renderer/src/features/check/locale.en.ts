@@ -11,6 +11,7 @@ export const checkEn = {
     start: 'Check',
     cancel: 'Cancel',
     eta: 'about {{time}} left',
+    paused: 'paused while a take records; it goes on at Stop',
     stage: { probe: 'Reading the file', audio: 'Listening', video: 'Checking every frame', report: 'Writing the report' },
     verdict: { pass: 'PASS', warn: 'PASS WITH WARNINGS', fail: 'FAIL — would likely fail training' },
     stats: '{{frames}} of {{total}} frames analysed at {{size}} in {{seconds}} s',

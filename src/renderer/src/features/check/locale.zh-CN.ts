@@ -13,6 +13,7 @@ export const checkZhCN: Shape<typeof checkEn> = {
     start: '检查',
     cancel: '取消',
     eta: '约剩 {{time}}',
+    paused: '录制期间已暂停，停止录制后继续',
     stage: { probe: '读取文件', audio: '分析音频', video: '逐帧检查', report: '生成报告' },
     verdict: { pass: '通过', warn: '通过（有警告）', fail: '不通过 — 很可能导致训练失败' },
     stats: '已分析 {{frames}} / {{total}} 帧（{{size}}），用时 {{seconds}} 秒',

@@ -27,6 +27,7 @@ export const loopEn = {
     open: 'Open report',
     queued: 'Check waiting…',
     running: 'Checking…',
+    paused: 'Check paused while recording',
     failed: 'The automatic check could not run: open the Check screen.',
     savedAt: 'Last check of this take, {{time}} (saved beside it; not run again)',
     auto: 'Check every take automatically when it is saved',

@@ -29,6 +29,7 @@ export const loopZhCN: Shape<typeof loopEn> = {
     open: '打开报告',
     queued: '等待检查…',
     running: '正在检查…',
+    paused: '录制中，检查已暂停',
     failed: '自动检查无法运行：请打开“检查”页面。',
     savedAt: '该条目的上次检查，{{time}}（保存在条目旁；未重新运行）',
     auto: '每个条目保存后自动检查',

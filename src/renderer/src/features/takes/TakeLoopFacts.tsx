@@ -20,10 +20,10 @@ export function TakeVerdict({ take }: { take: Take }) {
       </div>
     );
   }
-  if (auto && (auto.state === 'queued' || auto.state === 'running')) {
+  if (auto && (auto.state === 'queued' || auto.state === 'running' || auto.state === 'paused')) {
     return (
       <div className="take-verdict" data-testid="take-checking" data-state={auto.state}>
-        {auto.state === 'running' && <progress max={1} value={auto.fraction ?? 0} />}
+        {auto.state !== 'queued' && <progress max={1} value={auto.fraction ?? 0} />}
         <span className="small muted">{t(`takeCheck.${auto.state}`)}</span>
       </div>
     );

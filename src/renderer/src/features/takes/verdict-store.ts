@@ -1,14 +1,12 @@
 import { create } from 'zustand';
-import type { TakeVerdict } from '../../../../shared/contract/shoot-loop';
+import type { AutoCheckState, TakeVerdict } from '../../../../shared/contract/shoot-loop';
 import { studio } from '../../api/client';
 import { useStudio } from '../../stores/studio-store';
-
-type AutoState = 'queued' | 'running' | 'done' | 'failed';
 
 interface VerdictState {
   shootId: string | null;
   verdicts: Record<string, TakeVerdict>;
-  auto: Record<string, { state: AutoState; fraction: number | null }>;
+  auto: Record<string, { state: AutoCheckState; fraction: number | null }>;
   refresh(): Promise<void>;
 }
 
