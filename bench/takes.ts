@@ -2,7 +2,7 @@
  * Does a background finalize starve the next take? The next take's recording is stood in for by
  * a real-time encode (ffmpeg -re, 1080×1920 at 25 fps, x264 veryfast: about what Chromium's
  * MediaRecorder does), run alone, beside a finalize at normal priority, and beside a finalize at
- * FINALIZE_PRIORITY (nice 10). A real-time speed below 1.0× is what becomes dropped frames.
+ * BACKGROUND_PRIORITY (nice 10). A real-time speed below 1.0× is what becomes dropped frames.
  * Before that (issue #15), the finalize encode itself on a 12-s 1080×1920 take made like
  * MediaRecorder's from a real face clip: the take's encode (FINALIZE_ENCODE) against the general
  * delivery encode (veryfast, what it was) and plain ultrafast (the limit), as × the take's duration
@@ -16,7 +16,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { locateFfmpeg, makeDeliveryMp4 } from '../src/main/services/ffmpeg';
-import { FINALIZE_PRIORITY } from '../src/main/services/takes/finalize';
+import { BACKGROUND_PRIORITY } from '../src/main/services/ffmpeg';
 import { createStudio } from '../src/main/studio';
 import { FINALIZE_ENCODE } from '../src/shared/standards';
 import { ffmpeg, mediaDir, tempDir, timed, type BenchEntry } from './lib';
@@ -95,7 +95,7 @@ export async function benchTakes(): Promise<BenchEntry[]> {
   entries.push({ name: 'live.alone', value: await liveSpeed(), unit: '× real time', note: 'the next take alone' });
   for (const [label, priority] of [
     ['normal', 0],
-    ['niced', FINALIZE_PRIORITY],
+    ['niced', BACKGROUND_PRIORITY],
   ] as const) {
     const finalize = timed(() =>
       makeDeliveryMp4({ ff, input: raw, output: path.join(dir, `delivery-${label}.mp4`), priority, preset: FINALIZE_ENCODE.preset, crf: FINALIZE_ENCODE.crf, x264Params: FINALIZE_ENCODE.x264Params }),

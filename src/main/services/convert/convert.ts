@@ -13,7 +13,7 @@ import { formatProblems, formatRule } from '../../../shared/ingest/problems';
 import { makeFinding } from '../../../shared/rules';
 import type { ProbeResult, VideoFacts } from '../../../shared/probe';
 import { DELIVERY_FPS } from '../../../shared/standards';
-import { makeDeliveryMp4, probeMedia, type FfmpegInfo } from '../ffmpeg';
+import { BACKGROUND_PRIORITY, makeDeliveryMp4, probeMedia, type FfmpegInfo } from '../ffmpeg';
 import { filterSupport, type FilterSupport } from './capabilities';
 import { damageFindings, endsEarly, firstMissingOffset, isDamageLine, type DamageLine } from './damage';
 import { ensureHdrLut, measureLutPsnr, TONEMAP } from './hdr';
@@ -79,6 +79,7 @@ export async function convertFile(o: ConvertFileOptions): Promise<ConvertResult>
     bt709: true,
     videoFrames: facts.durationSec > 0 ? Math.round(facts.durationSec * (DELIVERY_FPS.num / DELIVERY_FPS.den)) : undefined,
     signal: o.signal,
+    priority: BACKGROUND_PRIORITY,
     onStderrLine: (line) => {
       if (isDamageLine(line)) damage.push({ atSec: outTimeSec, line });
     },

@@ -13,7 +13,7 @@ import type { ConvertOptions } from '../../../shared/ingest/options';
 import { scaledSize } from '../../../shared/ingest/options';
 import type { ProbeResult } from '../../../shared/probe';
 import { DELIVERY_AUDIO, DELIVERY_FPS, DELIVERY_VIDEO } from '../../../shared/standards';
-import { probeMedia, runFfmpeg, type FfmpegInfo } from '../ffmpeg';
+import { BACKGROUND_PRIORITY, probeMedia, runFfmpeg, type FfmpegInfo } from '../ffmpeg';
 import { mergeArgs } from '../ffmpeg/recipes';
 import { partialPathFor, publishWithoutOverwrite } from '../ffmpeg/partial-file';
 import { chooseHdr, leftovers, requireVideo, type ConvertProgress } from './convert';
@@ -127,6 +127,7 @@ export async function mergeFiles(o: MergeFilesOptions): Promise<ConvertResult> {
     await runFfmpeg(o.ff, args, {
       durationSec: totalSec,
       signal: o.signal,
+      priority: BACKGROUND_PRIORITY,
       onStderrLine: (line) => {
         if (isDamageLine(line)) damage.push({ atSec: outTimeSec, line });
       },

@@ -2,7 +2,7 @@
 export { locateFfmpeg, resetFfmpegCache, FFMPEG_INSTALL_HINT, type FfmpegInfo } from './locate';
 export { probeMedia } from './probe';
 export { mapProbeJson } from './probe-map';
-export { runFfmpeg, type RunFfmpegOptions } from './run';
+export { BACKGROUND_PRIORITY, runFfmpeg, type RunFfmpegOptions } from './run';
 export { createProgressParser, parseStderrTail, type FfmpegProgress, type ProgressParser } from './progress';
 export {
   makeDeliveryMp4,

@@ -26,6 +26,13 @@ const KILL_GRACE_MS = 2000;
  * 'ffmpeg-missing' when it cannot be started, otherwise 'ffmpeg-failed' with plain words first
  * and the relevant stderr lines after.
  */
+/**
+ * Background ffmpeg work runs at this nice value (0 normal … 19 lowest): a finalize or a convert
+ * yields the CPU to a take being recorded (capture, MediaRecorder, live monitor) instead of
+ * competing with it, and runs at full speed when nothing records.
+ */
+export const BACKGROUND_PRIORITY = 10;
+
 export function runFfmpeg(ff: FfmpegInfo, args: string[], opts: RunFfmpegOptions = {}): Promise<void> {
   const { signal, onProgress } = opts;
   if (signal?.aborted) return Promise.reject(cancelled());

@@ -5,12 +5,7 @@ import type { ShootStore } from '../shoot-store';
 import { isDiskFullError } from './chunk-sink';
 import { takeKind } from './kinds';
 import { takeFilePath } from './take-files';
-
-/**
- * Background work runs at this nice value (0 normal … 19 lowest): a finalize yields the CPU to the
- * next take's recording (capture, MediaRecorder, live monitor) instead of competing with it.
- */
-export const FINALIZE_PRIORITY = 10;
+import { BACKGROUND_PRIORITY } from '../ffmpeg';
 
 export interface FinalizeDeps {
   store: ShootStore;
@@ -41,7 +36,7 @@ export async function finalizeTake(deps: FinalizeDeps, take: Take, durationSec: 
       takeDir,
       rawPath,
       durationSec,
-      priority: FINALIZE_PRIORITY,
+      priority: BACKGROUND_PRIORITY,
       onProgress: (progress, etaSeconds) => bus.emit('take.finalize-progress', { shootId: take.shootId, takeId: take.id, progress, etaSeconds }),
     });
     take.delivery = { file: out.file, probe: out.probe, finalizeSeconds: (performance.now() - started) / 1000 };
