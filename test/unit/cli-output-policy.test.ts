@@ -96,7 +96,9 @@ describe('the CLI output policy', () => {
     const rendererDir = path.join(tmp.dir, 'renderer');
     mkdirSync(rendererDir, { recursive: true });
     writeFileSync(path.join(rendererDir, 'frame-analyzer.html'), '<!doctype html>');
-    const e = { ...env, CHROMIUM_PATH: fake, CAPTURE_STUDIO_RENDERER: rendererDir };
+    // The shared face model, so the real file's check gets as far as starting the browser.
+    const model = process.env.CAPTURE_STUDIO_FACE_MODEL ?? path.resolve(repoRoot, '../shared/models/face_landmarker.task');
+    const e = { ...env, CHROMIUM_PATH: fake, CAPTURE_STUDIO_RENDERER: rendererDir, CAPTURE_STUDIO_FACE_MODEL: model };
     const missing = await cli(['check', '/no/such/file'], e);
     expect(missing.code).toBe(2);
     expectOneSentence(missing.stderr, /\/no\/such\/file: no such file/);
