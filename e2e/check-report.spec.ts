@@ -8,18 +8,19 @@ import { openStudio, screenshotDir, setLanguage, shot } from './helpers';
 /**
  * The report for people (#14 item 6) from the app: the Check screen words its findings from the
  * rule registry in the UI's language, and the HTML report it writes is in that language too.
- * The spoiled clip is derived at test time: talking-1 with two frozen stretches (tpad clones).
+ * The spoiled clip is derived at test time: 3 s of talking-1 with two 1-s frozen stretches (tpad clones).
  */
 async function spoiledClip(): Promise<string> {
-  const out = path.join(fixturesDir, 'report-two-freezes.mp4');
+  const out = path.join(fixturesDir, 'report-two-freezes-5s.mp4');
   await fs.mkdir(fixturesDir, { recursive: true });
   if (!(await fs.stat(out).catch(() => null))) {
     const tmp = `${out}.part.mp4`;
     execFileSync('ffmpeg', [
       '-hide_banner', '-v', 'error', '-y', '-i', path.join(mediaDir, 'talking-1.mp4'),
       '-filter_complex',
-      '[0:v]split=2[a][b];[a]trim=0:2,setpts=PTS-STARTPTS,tpad=stop_mode=clone:stop_duration=1[a1];[b]trim=2:6.1,setpts=PTS-STARTPTS,tpad=stop_mode=clone:stop_duration=1[b1];[a1][b1]concat=n=2:v=1:a=0,fps=25[v]',
-      '-map', '[v]', '-map', '0:a', '-c:v', 'libx264', '-preset', 'veryfast', '-crf', '20', '-c:a', 'aac', tmp,
+      '[0:v]split=2[a][b];[a]trim=0:1.5,setpts=PTS-STARTPTS,tpad=stop_mode=clone:stop_duration=1[a1];[b]trim=1.5:3,setpts=PTS-STARTPTS,tpad=stop_mode=clone:stop_duration=1[b1];[a1][b1]concat=n=2:v=1:a=0,fps=25[v]',
+      // 5 s (the check runs twice, once per language): 1.5 s, 1 s frozen, 1.5 s, 1 s frozen.
+      '-map', '[v]', '-map', '0:a', '-t', '5', '-c:v', 'libx264', '-preset', 'veryfast', '-crf', '20', '-c:a', 'aac', tmp,
     ]);
     await fs.rename(tmp, out);
   }
