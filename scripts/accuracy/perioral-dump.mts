@@ -111,7 +111,7 @@ for (const { file, key, frames: n, episodes } of marginClips(process.argv.slice(
         }
       return { h, total };
     });
-    rows.push({ t: r.t, eye: Math.round(eye), skinRg: +skinRg.toFixed(4), c: face.lipColour ? +face.lipColour.contrast.toFixed(4) : null, level, hists });
+    rows.push({ t: r.t, eye: Math.round(eye), skinRg: +skinRg.toFixed(4), c: face.lipColour ? +face.lipColour.contrast.toFixed(4) : null, gap: +face.lipGap.toFixed(4), level, hists });
   });
   writeFileSync(path.join(outDir, `${key}.json`), JSON.stringify({ key, episodes, rows }));
   console.log(`${key}: ${rows.length} frames`);

@@ -356,6 +356,19 @@ export const LIPS_OPEN_NO_VOICE = { section: '§1.2.2', maxSeconds: 1 } as const
  *    (scripts/accuracy/dark-margin.mts prints it). darkCoverLuma 0.85 stays 0.06 under the lowest
  *    clean luma of any kind and 0.09 under the lowest with the redness down too; F's dark hand and
  *    D's dark fingers read 0.71–0.73 of the redness and 0.78–0.79 of the luma;
+ *  - something redder than the lips over them (round 8: a red mug rim, a lollipop, red wine, a red
+ *    marker; every other test looks for "less red"): the whole ring's redness over the cheeks
+ *    reaches redCoverRatio × AND rises redCoverMinRise above the median of this face's last
+ *    binMedianOf clear frames with an inner-lip gap within binSimilarGap of now's (of its last
+ *    binHistoryFrames; at least baselineMinFrames of them, median ≥ baselineMinContrast). The
+ *    similar gap matters: lips pressed shut are redder than parted ones, and against all recent
+ *    frames d18's and d14's closed mouths read 1.5× with no occluder. On the clean frames of 41
+ *    clips (the nine shared ones, the four development cases, 28 cases of the spent sets G and H:
+ *    16 hard controls, the red occluders and other covers outside their episodes; 8,934 judged
+ *    two-frame runs), the closest run was d3 pressing her lips together in a frown: 1.60× and
+ *    +0.035 (d13: 1.37×, +0.025; all others ≤ 1.24×; scripts/accuracy/perioral-dump.mts); G's red
+ *    mug, red wine and lollipop and H's red marker read 3.15× +0.21, 2.56× +0.22, 2.11× +0.053 and
+ *    2.00× +0.097. Both limits sit above the frown (1.19× and 1.43× of it);
  *  - skin over part of the lips (fingers at a mouth corner, a blurred hand sweeping across): one
  *    third of the ring along the mouth (`sectors`, at least sectorMinPixels judged) is as red as
  *    the cheeks (contrast ≤ skinSectorMaxContrast) and as bright (luma ≥ skinSectorMinLuma × the
@@ -440,6 +453,8 @@ export const LIPS_OCCLUDED = {
   fadeRatio: 0.4,
   darkCoverContrast: 0.8,
   darkCoverLuma: 0.85,
+  redCoverRatio: 1.9,
+  redCoverMinRise: 0.05,
   baselineFrames: 45,
   baselineMinFrames: 8,
   baselineMinContrast: 0.02,

@@ -165,6 +165,30 @@ describe('the lip colour check', () => {
     expect(run([hand, hand, hand]).every((r) => r.level === 'ok')).toBe(true);
   });
 
+  it('something redder than the lips over them (a red mug rim) covers them; lips pressed a little redder, or a red-lit picture, do not', () => {
+    // Lips (190, 90, 95) on cheeks (205, 160, 135): redness (R−G)/(R+G+B) 0.267 against the cheeks'
+    // 0.090, contrast 0.177. A red mug (200, 30, 40): 0.630, contrast 0.540 = 3.05× the lips' and
+    // +0.36: over redCoverRatio and redCoverMinRise. Lips pressed redder (200, 75, 85): 0.347,
+    // contrast 0.257 = 1.45×. The whole picture lit red (R × 1.2): lips (228, 90, 95) 0.333, cheeks
+    // (246, 160, 135) 0.157, contrast 0.176 = 1.00×: the cheeks turn as red as the lips.
+    const clear = () => picture(size, lms, [190, 90, 95]);
+    const mug = () => picture(size, lms, [200, 30, 40]);
+    const pressed = () => picture(size, lms, [200, 75, 85]);
+    const redLight = () => picture(size, lms, [228, 90, 95], [246, 160, 135]);
+    const run = (frames: (() => RgbaRegion)[]) => {
+      const rules = new VisionRules();
+      return frames.map((draw, k) => rules.step({ t: k / 25, frame: measureFrame(result([lms]), size, draw), phase: 'narration', speech: true }).rules['lips.occluded']);
+    };
+    const before = Array.from({ length: LIPS_OCCLUDED.baselineMinFrames }, () => clear);
+    const covered = run([...before, mug, mug, clear]);
+    expect(covered.slice(before.length).map((r) => r.level)).toEqual(['warn', 'error', 'ok']);
+    expect(covered[before.length + 1]?.since).toBeCloseTo(before.length / 25, 9);
+    expect(run([...before, pressed, pressed, pressed]).every((r) => r.level === 'ok')).toBe(true);
+    expect(run([...before, redLight, redLight, redLight]).every((r) => r.level === 'ok')).toBe(true);
+    // Without the face's own lips to compare with (a new face) the mug is not judged.
+    expect(run([mug, mug, mug]).every((r) => r.level === 'ok')).toBe(true);
+  });
+
   it('sees a black microphone over the lips as covered, and a hand as skin (no redness)', () => {
     const mic = measureFrame(result([lms]), size, () => picture(size, lms, [30, 32, 36])).faces[0];
     expect(mic?.lipColour?.greyShare).toBeGreaterThan(0.9);

@@ -588,8 +588,12 @@ export class VisionRules {
   private noVoiceSince: number | null = null;
   private occludedFrames = 0;
   private occludedSince: number | null = null;
-  /** Recent lip-minus-cheek contrast and lip luma (share of the cheeks') of the primary face while its lips were visible. */
-  private lipBaseline: { contrast: number; luma: number }[] = [];
+  /**
+   * The primary face's recent clear frames (oldest first, at most binHistoryFrames): lip-minus-cheek
+   * contrast, lip luma (share of the cheeks') and inner-lip gap. The fade and dark tests use the
+   * medians of the last baselineFrames; the red test those of the frames with a similar lip gap.
+   */
+  private lipHistory: { contrast: number; luma: number; gap: number }[] = [];
   private readonly slices = new LipSliceMemory();
   private lastCentre: { x: number; y: number } | null = null;
 
@@ -599,7 +603,7 @@ export class VisionRules {
     this.noVoiceSince = null;
     this.occludedFrames = 0;
     this.occludedSince = null;
-    this.lipBaseline = [];
+    this.lipHistory = [];
     this.slices.reset();
     this.lastCentre = null;
   }
@@ -621,7 +625,7 @@ export class VisionRules {
     if (!face || !face.lipColour) {
       // No colour check (no pixels, a black frame, the mouth outside the picture): the lips are
       // unknown, and unknown never counts as covered (issue #13: the monitor restarting at Record).
-      this.lipBaseline = [];
+      this.lipHistory = [];
       this.slices.reset();
       this.lastCentre = null;
       return null;
@@ -629,18 +633,19 @@ export class VisionRules {
     const h = face.box.y1 - face.box.y0;
     const centre = { x: (face.box.x0 + face.box.x1) / 2, y: (face.box.y0 + face.box.y1) / 2 };
     if (this.lastCentre && Math.hypot(centre.x - this.lastCentre.x, centre.y - this.lastCentre.y) > 0.5 * h) {
-      this.lipBaseline = [];
+      this.lipHistory = [];
       this.slices.reset();
     }
     this.lastCentre = centre;
     const c = face.lipColour.contrast;
     const luma = face.lipColour.luma;
+    const mid = (v: number[]) => v.sort((a, b) => a - b)[Math.floor(v.length / 2)] ?? null;
+    const recent = this.lipHistory.slice(-LIPS_OCCLUDED.baselineFrames);
     let base: number | null = null;
     let baseLuma: number | null = null;
-    if (this.lipBaseline.length >= LIPS_OCCLUDED.baselineMinFrames) {
-      const mid = (v: number[]) => v.sort((a, b) => a - b)[Math.floor(v.length / 2)] ?? null;
-      base = mid(this.lipBaseline.map((b) => b.contrast));
-      baseLuma = mid(this.lipBaseline.map((b) => b.luma));
+    if (recent.length >= LIPS_OCCLUDED.baselineMinFrames) {
+      base = mid(recent.map((b) => b.contrast));
+      baseLuma = mid(recent.map((b) => b.luma));
     }
     // Turned far (beyond the face.angle limit) the colour check is not judged (measureFrame leaves
     // occluded null) and the history is neither used nor extended.
@@ -650,17 +655,38 @@ export class VisionRules {
     // Something darker than the lips and less red over them (a dark-skinned hand, dark fingers):
     // the whole ring darkens and loses part of its redness at once.
     const darkened = known !== null && baseLuma !== null && c < known * LIPS_OCCLUDED.darkCoverContrast && luma < baseLuma * LIPS_OCCLUDED.darkCoverLuma;
+    // Something redder than the lips over them (a red mug rim, a lollipop, red wine, a red marker):
+    // every other colour test looks for "less red". Against this face's own lips at a similar
+    // opening (pressed lips are redder than parted ones).
+    const sameGap = this.redBaseline(face.lipGap);
+    const redder = sameGap !== null && c >= sameGap * LIPS_OCCLUDED.redCoverRatio && c - sameGap >= LIPS_OCCLUDED.redCoverMinRise;
     // Skin over one part of the lips: only on a face watched long enough to know its lips.
-    const skin = this.lipBaseline.length >= LIPS_OCCLUDED.baselineMinFrames && skinOverLips(face.lipColour);
+    const skin = recent.length >= LIPS_OCCLUDED.baselineMinFrames && skinOverLips(face.lipColour);
     // Skin over a slice of the lips, against this face's own slices (lip-slices.ts).
     const slice = this.slices.covered(face.lipColour, face.lipGap) === true;
-    const covered = face.occluded || faded || darkened || skin || slice;
+    const covered = face.occluded || faded || darkened || redder || skin || slice;
     if (!covered) {
       this.slices.remember(face.lipColour, face.lipGap);
-      this.lipBaseline.push({ contrast: c, luma });
-      if (this.lipBaseline.length > LIPS_OCCLUDED.baselineFrames) this.lipBaseline.shift();
+      this.lipHistory.push({ contrast: c, luma, gap: face.lipGap });
+      if (this.lipHistory.length > LIPS_OCCLUDED.binHistoryFrames) this.lipHistory.shift();
     }
     return covered;
+  }
+
+  /**
+   * The median lip contrast of this face's last binMedianOf clear frames whose inner-lip gap is
+   * within binSimilarGap of `gap`; null with fewer than baselineMinFrames such frames or a median
+   * under baselineMinContrast (lips that hardly differ from the cheeks say nothing here).
+   */
+  private redBaseline(gap: number): number | null {
+    const similar: number[] = [];
+    for (let i = this.lipHistory.length - 1; i >= 0 && similar.length < LIPS_OCCLUDED.binMedianOf; i--) {
+      const h = this.lipHistory[i]!;
+      if (Math.abs(h.gap - gap) <= LIPS_OCCLUDED.binSimilarGap) similar.push(h.contrast);
+    }
+    if (similar.length < LIPS_OCCLUDED.baselineMinFrames) return null;
+    const m = similar.sort((a, b) => a - b)[Math.floor(similar.length / 2)] as number;
+    return m >= LIPS_OCCLUDED.baselineMinContrast ? m : null;
   }
 
   step(s: MonitorStep): MonitorState {
