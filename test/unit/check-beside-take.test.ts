@@ -15,6 +15,7 @@ import { GREEN_PARAMS_FILE } from '../../src/main/services/keying/green-params-s
 import { createStudio, type Studio } from '../../src/main/studio';
 import { PRESET_IDS } from '../../src/shared/standards';
 import { ffmpegSync, tempDir } from './helpers/derive';
+import { ok, testDevices } from './helpers/takes';
 import { mediaFile, repoRoot } from './helpers/media';
 
 const tmp = tempDir('cs-beside-take-');
@@ -23,16 +24,7 @@ const rendererDir = path.join(repoRoot, process.env.CAPTURE_STUDIO_OUT ?? 'out',
 const model = process.env.CAPTURE_STUDIO_FACE_MODEL ?? path.resolve(repoRoot, '../shared/models/face_landmarker.task');
 const built = existsSync(path.join(rendererDir, 'frame-analyzer.html'));
 
-const devices = {
-  camera: { deviceId: 'c', label: 'cam', width: 1080, height: 1920, frameRate: 25 },
-  microphone: { deviceId: 'm', label: 'mic', sampleRate: 48000, channelCount: 1, echoCancellation: false, noiseSuppression: false, autoGainControl: false },
-};
-
-async function ok<T>(p: Promise<{ ok: boolean; value?: unknown; error?: { message: string } }>): Promise<T> {
-  const r = await p;
-  if (!r.ok) throw new Error(r.error?.message);
-  return r.value as T;
-}
+const devices = testDevices;
 
 describe('a check beside a take being recorded', () => {
   it.skipIf(!built)('the face analysis frame host opens on the same home without touching the take', async () => {

@@ -14,21 +14,13 @@ import { checkFile } from '../../src/main/services/checker/check-file';
 import { createStudio, type Studio } from '../../src/main/studio';
 import { PRESET_IDS } from '../../src/shared/standards';
 import { ffmpegSync, tempDir } from './helpers/derive';
+import { ok, testDevices } from './helpers/takes';
 import { mediaFile } from './helpers/media';
 
 const tmp = tempDir('cs-gate-');
 afterAll(tmp.cleanup);
 
-const devices = {
-  camera: { deviceId: 'c', label: 'cam', width: 1080, height: 1920, frameRate: 25 },
-  microphone: { deviceId: 'm', label: 'mic', sampleRate: 48000, channelCount: 1, echoCancellation: false, noiseSuppression: false, autoGainControl: false },
-};
-
-async function ok<T>(p: Promise<{ ok: boolean; value?: unknown; error?: { message: string } }>): Promise<T> {
-  const r = await p;
-  if (!r.ok) throw new Error(r.error?.message);
-  return r.value as T;
-}
+const devices = testDevices;
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 

@@ -22,3 +22,16 @@ export function takeRecord(shootId: string, id: string, status: Take['status'], 
     error: null,
   });
 }
+
+/** The devices a recording.start names in tests (a portrait camera, an unprocessed microphone). */
+export const testDevices = {
+  camera: { deviceId: 'c', label: 'cam', width: 1080, height: 1920, frameRate: 25 },
+  microphone: { deviceId: 'm', label: 'mic', sampleRate: 48000, channelCount: 1, echoCancellation: false, noiseSuppression: false, autoGainControl: false },
+};
+
+/** A dispatch reply's value, or a thrown Error with its message. */
+export async function ok<T>(p: Promise<{ ok: boolean; value?: unknown; error?: { message: string } }>): Promise<T> {
+  const r = await p;
+  if (!r.ok) throw new Error(r.error?.message);
+  return r.value as T;
+}
