@@ -7,7 +7,7 @@
  */
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { measureFrame, primaryFace, type Landmark } from '../../src/shared/vision/analysis';
+import { insidePolygon, measureFrame, primaryFace, type Landmark } from '../../src/shared/vision/analysis';
 import { EYE_OUTER_LEFT, EYE_OUTER_RIGHT, LIPS_INNER, LIPS_OUTER, CHEEK_LEFT, CHEEK_RIGHT } from '../../src/shared/vision/mesh';
 import { decodeFrames, openRawAnalyzer, rawLandmarks } from './landmarks';
 
@@ -23,16 +23,6 @@ const clips: [string, string, number][] = [
   ['talking-3.mp4', 'talking-3', 0],
   ['talking-4.mp4', 'talking-4', 0],
 ];
-
-function inside(x: number, y: number, poly: [number, number][]): boolean {
-  let c = false;
-  for (let i = 0, j = poly.length - 1; i < poly.length; j = i++) {
-    const [xi, yi] = poly[i]!;
-    const [xj, yj] = poly[j]!;
-    if (yi > y !== yj > y && x < ((xj - xi) * (y - yi)) / (yj - yi) + xi) c = !c;
-  }
-  return c;
-}
 
 function sectors(lms: Landmark[], w: number, h: number, rgba: Uint8Array | Buffer) {
   const P = (i: number): [number, number] => [lms[i]!.x * w, lms[i]!.y * h];
@@ -84,14 +74,14 @@ function sectors(lms: Landmark[], w: number, h: number, rgba: Uint8Array | Buffe
   const S = [0, 1, 2].map(() => ({ rg: 0, l: 0, l2: 0, n: 0, grad: 0, sk1: 0, sk2: 0, mouth: 0 }));
   for (let y = y0 + step / 2; y < y1; y += step)
     for (let x = x0 + step / 2; x < x1; x += step) {
-      if (!inside(x, y, outer) || inside(x, y, inner)) continue;
+      if (!insidePolygon(x, y, outer) || insidePolygon(x, y, inner)) continue;
       const s = at(x, y);
       if (!s) continue;
       const along = ((x - ax) * ux + (y - ay) * uy) / len;
       const k = Math.max(0, Math.min(2, Math.floor(along * 3)));
       const e = S[k]!;
       const teeth = s.luma >= 0.9 * skinL && s.rg < skinRg - 0.04;
-      const interior = s.luma < 0.45 * skinL && inside(x, y, mid);
+      const interior = s.luma < 0.45 * skinL && insidePolygon(x, y, mid);
       if (teeth || interior) { e.mouth++; continue; }
       const d = s.rg - skinRg;
       const lr = s.luma / skinL;

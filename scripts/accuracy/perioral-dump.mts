@@ -9,7 +9,7 @@
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { measureFrame, primaryFace, primaryFaceIndex, VisionRules, type Landmark } from '../../src/shared/vision/analysis';
+import { insidePolygon, measureFrame, primaryFace, primaryFaceIndex, VisionRules, type Landmark } from '../../src/shared/vision/analysis';
 import { CHEEK_LEFT, CHEEK_RIGHT, EYE_OUTER_LEFT, EYE_OUTER_RIGHT, LIPS_OUTER } from '../../src/shared/vision/mesh';
 import { decodeFrames, openRawAnalyzer, rawLandmarks } from './landmarks';
 import { marginClips } from './occlusion-clips';
@@ -20,16 +20,6 @@ mkdirSync(outDir, { recursive: true });
 const GAPS = [0.04, 0.08];
 const WIDTH = 0.15;
 const BINS = 50;
-
-function inside(x: number, y: number, poly: [number, number][]): boolean {
-  let c = false;
-  for (let i = 0, j = poly.length - 1; i < poly.length; j = i++) {
-    const [xi, yi] = poly[i]!;
-    const [xj, yj] = poly[j]!;
-    if (yi > y !== yj > y && x < ((xj - xi) * (y - yi)) / (yj - yi) + xi) c = !c;
-  }
-  return c;
-}
 
 for (const { file, key, frames: n, episodes } of marginClips(process.argv.slice(2))) {
   const raw = await rawLandmarks(file, key, 'VIDEO', () => openRawAnalyzer('VIDEO'));
@@ -102,7 +92,7 @@ for (const { file, key, frames: n, episodes } of marginClips(process.argv.slice(
       let total = 0;
       for (let y = y0 + step / 2; y < y1; y += step)
         for (let x = x0 + step / 2; x < x1; x += step) {
-          if (!inside(x, y, out) || inside(x, y, inner)) continue;
+          if (!insidePolygon(x, y, out) || insidePolygon(x, y, inner)) continue;
           const s = sample(x, y);
           if (!s) continue;
           const b = Math.max(0, Math.min(BINS - 1, Math.floor((s.rg - skinRg + 0.1) / 0.01)));

@@ -202,7 +202,8 @@ function contour(lms: Landmark[], idx: readonly number[]): number[] {
   return out;
 }
 
-function insidePolygon(x: number, y: number, poly: [number, number][]): boolean {
+/** Whether (x, y) lies inside the closed polygon `poly` (even-odd rule). */
+export function insidePolygon(x: number, y: number, poly: [number, number][]): boolean {
   let inside = false;
   for (let i = 0, j = poly.length - 1; i < poly.length; j = i++) {
     const [xi, yi] = poly[i] as [number, number];
