@@ -425,6 +425,24 @@ export const LIPS_OPEN_NO_VOICE = { section: '§1.2.2', maxSeconds: 1 } as const
  *    width across both lips. Judged on this frame alone, also when so little lip is left that the
  *    other colour tests have no answer (a sheet over the whole mouth), with their angle limit and
  *    the slice test's small-face limit (paleMinEyePx).
+ *  - something yellow, yellow-orange or green over the lips (round 9, measureLipRing: a pencil held
+ *    like a bit, a green bottle; held-out I's yellow pencil was seen by no other test): more than
+ *    yellowMinShare of the ring is pixels whose (G−B)/(R+G+B) is yellowAboveSkin above the cheeks'
+ *    and whose redness (R−G)/(R+G+B) is no more than yellowMaxRedder above theirs. Skin and lips
+ *    have G and B close, the lips less far apart than the cheeks; a red lip or lipstick that is
+ *    yellower than the cheeks (coral, orange, a saturated red whose blue is crushed) is far redder
+ *    than them, so the redness limit keeps every lipstick out. Both are ratios of the same pixel's
+ *    channels against the same frame's cheeks: a warm or cool light or grade moves both alike.
+ *    Pixels darker than yellowMinMean (mean channel) have too little colour to tell. Judged on
+ *    this frame alone, no history: a cover present from the take's first frame is found too. On
+ *    every clean frame of 72 clips (the nine shared ones, the development cases, the spent sets
+ *    G, H and I with their hard controls: a warm saturated grade, a red tint, a dimmed
+ *    desaturated picture, red lipstick, toothy smiles; scripts/accuracy/yellow-margin.mts) not one
+ *    ring pixel is yellow on two frames in a row (exploring with the limit at 0.08 instead of 0.10,
+ *    0.005 of the ring was); I's yellow pencil reads 0.37, its green bottle 0.38 and G's yellow
+ *    sticky note 0.29 (episode medians). yellowMinShare 0.05 is an eighth of the pencil: about a
+ *    straw's width across both lips. Under the pale test's limits (angle, paleMinEyePx). A yellow
+ *    pixel is never taken for teeth or the mouth interior (teeth are less yellow than skin).
  *  - the hand landmarker's own confidence: handMinConfidence for both the palm detection and the
  *    hand's presence. At the default 0.5 it imagined a hand over all of d13's toothy smile (frames
  *    315–316 of a re-encoded copy: a false breach); 0.8 also lost real hands (held-out E's hand at
@@ -494,6 +512,10 @@ export const LIPS_OCCLUDED = {
   handMinConfidence: 0.65,
   paleMinShare: 0.15,
   paleMinEyePx: 64,
+  yellowAboveSkin: 0.1,
+  yellowMaxRedder: 0.05,
+  yellowMinMean: 40,
+  yellowMinShare: 0.05,
 } as const;
 
 /**

@@ -36,6 +36,7 @@ const face = (over: Partial<FaceMeasurement> = {}): FaceMeasurement => ({
   lipColour: null,
   occluded: false,
   paleCover: null,
+  yellowCover: null,
   handCover: null,
   lips: 'open' as FaceMeasurement['lips'],
   lipOuter: [],

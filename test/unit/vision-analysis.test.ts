@@ -187,6 +187,36 @@ describe('the lip colour check', () => {
     expect(run([mug, mug, mug]).every((r) => r.level === 'ok')).toBe(true);
   });
 
+  it('something yellow or green over the lips (a pencil, a bottle) covers them from its first frame; orange lipstick and a warm light do not', () => {
+    // Cheeks (205, 160, 135): redness (R−G)/(R+G+B) 0.090, yellowness (G−B)/(R+G+B) 0.050. A yellow
+    // pencil (232, 192, 32): yellowness 0.351 (+0.30 over the cheeks), redness 0.088 (no redder):
+    // yellow. A green bottle (60, 150, 70): yellowness 0.286, redness −0.32: yellow-green. Orange
+    // lipstick (220, 100, 30): yellowness 0.200 (+0.15) but redness 0.343, 0.25 over the cheeks: lips.
+    // A warm light (G × 0.95, B × 0.7 everywhere): lips (190, 86, 67) 0.056, cheeks (205, 152, 95)
+    // 0.127: the lips stay less yellow than the cheeks.
+    const ys = LIPS_OUTER.map((i) => lms[i]!.y * size.height);
+    const mid = (Math.min(...ys) + Math.max(...ys)) / 2;
+    const across = (rgb: [number, number, number]) => () => {
+      const p = picture(size, lms, [190, 90, 95]);
+      paint(p, (_x, y) => Math.abs(y - mid) < 4, rgb);
+      return p;
+    };
+    const pencil = across([232, 192, 32]);
+    const m = measureFrame(result([lms]), size, pencil).faces[0];
+    expect(m?.yellowCover).toBeGreaterThan(LIPS_OCCLUDED.yellowMinShare);
+    expect(m?.yellowCover).toBeLessThan(0.6);
+    // No history needed: the pencil there from the very first frame is found.
+    expect(run([pencil, pencil, () => picture(size, lms, [190, 90, 95])]).map((r) => r.level)).toEqual(['warn', 'error', 'ok']);
+    expect(run([across([60, 150, 70]), across([60, 150, 70])]).map((r) => r.level)).toEqual(['warn', 'error']);
+    const orange = () => picture(size, lms, [220, 100, 30]);
+    expect(measureFrame(result([lms]), size, orange).faces[0]?.yellowCover).toBe(0);
+    expect(run([orange, orange, orange]).every((r) => r.level === 'ok')).toBe(true);
+    const warm = () => picture(size, lms, [190, 86, 67], [205, 152, 95]);
+    expect(measureFrame(result([lms]), size, warm).faces[0]?.yellowCover).toBe(0);
+    // Not judged where the pale test is not (a face turned past the angle limit).
+    expect(measureFrame(result([lms], [[FACE_ANGLE.warnAboveDeg + 5, 0, 0]]), size, pencil).faces[0]?.yellowCover).toBeNull();
+  });
+
   it('a picture too dark to tell lips from a black thing is not judged; a black thing under lit cheeks still covers', () => {
     // Dimmed cheeks (45, 30, 24): luma 33, under crushedSkinLuma. Red lips crushed to (14, 0, 0):
     // R+G+B = 14, no colour left. Before round 8 they read as a grey object on every frame.

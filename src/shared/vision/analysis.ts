@@ -140,6 +140,11 @@ export interface FaceMeasurement {
    * white or pale over the lips. Null when not judged (no pixels, turned far, a small face).
    */
   paleCover: number | null;
+  /**
+   * Share (0–1) of the lip ring that is yellow or green (measureLipRing): a colour no lips or skin
+   * have over the lips. Null when not judged (as paleCover).
+   */
+  yellowCover: number | null;
   /** Share (0–1) of the lip ring under a detected hand (hand-over-lips.ts); null when hands were not looked for. */
   handCover: number | null;
   lips: LipState;
@@ -250,6 +255,10 @@ export function colourRectFor(lms: Landmark[], size: FrameSize): PixelRect | nul
 
 interface Sample {
   rg: number;
+  /** (G−B)/(R+G+B): how yellow (or green) the pixel is; skin and lips keep G and B close. */
+  yb: number;
+  /** Mean of R, G and B: too dark a pixel has too little colour to tell its hue. */
+  mean: number;
   luma: number;
   /** Light enough to have a colour (R+G+B ≥ 24): a nearly black pixel may be a black thing or a red lip crushed to black. */
   coloured: boolean;
@@ -266,7 +275,7 @@ function sampleAt(region: RgbaRegion, x: number, y: number): Sample | null {
   const B = Number(data[o + 2]);
   const sum = R + G + B;
   const coloured = sum >= 24;
-  return { rg: coloured ? (R - G) / sum : 0, luma: 0.299 * R + 0.587 * G + 0.114 * B, coloured };
+  return { rg: coloured ? (R - G) / sum : 0, yb: coloured ? (G - B) / sum : 0, mean: sum / 3, luma: 0.299 * R + 0.587 * G + 0.114 * B, coloured };
 }
 
 function addTo(k: { rg: number; luma: number; n: number } | undefined, s: Sample): void {
@@ -309,7 +318,11 @@ export function lipColour(lms: Landmark[], size: FrameSize, region: RgbaRegion):
  * (a sheet over the whole mouth leaves too few lip pixels for `colour`). Null when there is no
  * picture to judge.
  */
-export function measureLipRing(lms: Landmark[], size: FrameSize, region: RgbaRegion): { colour: LipColour | null; paleShare: number } | null {
+export function measureLipRing(
+  lms: Landmark[],
+  size: FrameSize,
+  region: RgbaRegion,
+): { colour: LipColour | null; paleShare: number; yellowShare: number } | null {
   const outer = LIPS_OUTER.map((i) => lms[i]).filter((p): p is Landmark => !!p).map((p) => px(p, size));
   const inner = LIPS_INNER.map((i) => lms[i]).filter((p): p is Landmark => !!p).map((p) => px(p, size));
   const l = lms[EYE_OUTER_LEFT];
@@ -318,6 +331,7 @@ export function measureLipRing(lms: Landmark[], size: FrameSize, region: RgbaReg
   const eye = dist(l, r, size);
 
   let skinRg = 0;
+  let skinYb = 0;
   let skinLuma = 0;
   let skinN = 0;
   const half = Math.max(1, eye * CHEEK_PATCH);
@@ -329,6 +343,7 @@ export function measureLipRing(lms: Landmark[], size: FrameSize, region: RgbaReg
         const s = sampleAt(region, x, y);
         if (!s) continue;
         skinRg += s.rg;
+        skinYb += s.yb;
         skinLuma += s.luma;
         skinN++;
       }
@@ -336,6 +351,7 @@ export function measureLipRing(lms: Landmark[], size: FrameSize, region: RgbaReg
   }
   if (skinN < 4) return null;
   skinRg /= skinN;
+  skinYb /= skinN;
   skinLuma /= skinN;
   if (skinLuma < LIPS_OCCLUDED.minSkinLuma) return null;
 
@@ -353,6 +369,7 @@ export function measureLipRing(lms: Landmark[], size: FrameSize, region: RgbaReg
   let outside = 0;
   let outerHalf = 0;
   let pale = 0;
+  let yellow = 0;
   let crushed = 0;
   const sectors = Array.from({ length: LIPS_OCCLUDED.sectors }, () => ({ rg: 0, luma: 0, n: 0 }));
   const bins = Array.from({ length: LIPS_OCCLUDED.bins }, () => ({ rg: 0, luma: 0, n: 0 }));
@@ -371,9 +388,15 @@ export function measureLipRing(lms: Landmark[], size: FrameSize, region: RgbaReg
       }
       if (!s.coloured) crushed++;
       const isDark = s.luma < LIPS_OCCLUDED.darkLuma * skinLuma;
-      const teeth = s.luma >= LIPS_OCCLUDED.teethLuma * skinLuma && s.rg < skinRg - LIPS_OCCLUDED.teethRgBelowSkin;
+      // Yellow or green (a pencil, a bottle): no lip, skin or tooth has that hue.
+      const isYellow =
+        s.mean >= LIPS_OCCLUDED.yellowMinMean &&
+        s.yb >= skinYb + LIPS_OCCLUDED.yellowAboveSkin &&
+        s.rg <= skinRg + LIPS_OCCLUDED.yellowMaxRedder;
+      if (isYellow) yellow++;
+      const teeth = !isYellow && s.luma >= LIPS_OCCLUDED.teethLuma * skinLuma && s.rg < skinRg - LIPS_OCCLUDED.teethRgBelowSkin;
       const inInnerHalf = mid !== null && insidePolygon(x, y, mid);
-      const interior = isDark && inInnerHalf;
+      const interior = isDark && inInnerHalf && !isYellow;
       if (mid !== null && !inInnerHalf) {
         outerHalf++;
         if (teeth) pale++;
@@ -403,8 +426,9 @@ export function measureLipRing(lms: Landmark[], size: FrameSize, region: RgbaReg
   // the lips cannot be told from a black thing, so nothing is judged (unknown, never a breach).
   if (crushed > LIPS_OCCLUDED.crushedRingShare * (n + mouth) && skinLuma < LIPS_OCCLUDED.crushedSkinLuma) return null;
   const paleShare = outerHalf > 0 ? pale / outerHalf : 0;
+  const yellowShare = yellow / (n + mouth);
   // A ring that is nearly all teeth and mouth (lips stretched thin): the lips say too little.
-  if (n < 8) return { colour: null, paleShare };
+  if (n < 8) return { colour: null, paleShare, yellowShare };
   const colour: LipColour = {
     contrast: lipRg / n - skinRg,
     darkShare: dark / n,
@@ -416,7 +440,7 @@ export function measureLipRing(lms: Landmark[], size: FrameSize, region: RgbaReg
     bins: bins.map(sectorOf),
     eyePx: eye,
   };
-  return { colour, paleShare };
+  return { colour, paleShare, yellowShare };
   function sectorOf(k: { rg: number; luma: number; n: number }): LipSector {
     return k.n ? { contrast: k.rg / k.n - skinRg, luma: k.luma / k.n / skinLuma, pixels: k.n } : { contrast: 0, luma: 0, pixels: 0 };
   }
@@ -480,7 +504,9 @@ export function measureFrame(result: LandmarkerResultLike, size: FrameSize, read
     const angle = angles ? Math.max(Math.abs(angles.yaw), Math.abs(angles.pitch), Math.abs(angles.roll)) : 0;
     const occluded = colour && angle <= FACE_ANGLE.warnAboveDeg ? looksOccluded(colour) : null;
     // The pale test under the same limits as the slice test (a small mouth has few samples).
-    const paleCover = ring && angle <= FACE_ANGLE.warnAboveDeg && eye >= LIPS_OCCLUDED.paleMinEyePx ? ring.paleShare : null;
+    const shares = ring && angle <= FACE_ANGLE.warnAboveDeg && eye >= LIPS_OCCLUDED.paleMinEyePx ? ring : null;
+    const paleCover = shares ? shares.paleShare : null;
+    const yellowCover = shares ? shares.yellowShare : null;
     const lipOuter = contour(lms, LIPS_OUTER);
     const lipInner = contour(lms, LIPS_INNER);
     faces.push({
@@ -495,6 +521,7 @@ export function measureFrame(result: LandmarkerResultLike, size: FrameSize, read
       lipColour: colour,
       occluded,
       paleCover,
+      yellowCover,
       handCover: !hands ? null : eye >= LIPS_OCCLUDED.handMinEyePx ? handCoverOfLips(hands, lipOuter, lipInner, size) : 0,
       lips: lipStateOf(lipGap, occluded),
       lipOuter,
@@ -634,6 +661,9 @@ export class VisionRules {
     // Something pale over the lips' outer half: judged on this frame alone, also when it hides
     // so much lip that the colour tests have no answer, and kept out of their history.
     if (face && face.paleCover !== null && face.paleCover >= LIPS_OCCLUDED.paleMinShare) return true;
+    // Something yellow or green over the lips: also judged on this frame alone (no lips have that
+    // hue, so no history is needed: a cover there from the first frame is found too).
+    if (face && face.yellowCover !== null && face.yellowCover >= LIPS_OCCLUDED.yellowMinShare) return true;
     if (!face || !face.lipColour) {
       // No colour check (no pixels, a black frame, the mouth outside the picture): the lips are
       // unknown, and unknown never counts as covered (issue #13: the monitor restarting at Record).
