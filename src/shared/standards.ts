@@ -437,12 +437,25 @@ export const LIPS_OPEN_NO_VOICE = { section: '§1.2.2', maxSeconds: 1 } as const
  *    this frame alone, no history: a cover present from the take's first frame is found too. On
  *    every clean frame of 72 clips (the nine shared ones, the development cases, the spent sets
  *    G, H and I with their hard controls: a warm saturated grade, a red tint, a dimmed
- *    desaturated picture, red lipstick, toothy smiles; scripts/accuracy/yellow-margin.mts) not one
+ *    desaturated picture, red lipstick, toothy smiles; scripts/accuracy/hue-margin.mts) not one
  *    ring pixel is yellow on two frames in a row (exploring with the limit at 0.08 instead of 0.10,
  *    0.005 of the ring was); I's yellow pencil reads 0.37, its green bottle 0.38 and G's yellow
  *    sticky note 0.29 (episode medians). yellowMinShare 0.05 is an eighth of the pencil: about a
  *    straw's width across both lips. Under the pale test's limits (angle, paleMinEyePx). A yellow
  *    pixel is never taken for teeth or the mouth interior (teeth are less yellow than skin).
+ *  - one blue or violet thing over the lips and the skin around them (round 9: a scarf pulled up
+ *    over the mouth, a mask; held-out I's purple scarf, there from the first frame, was seen by no
+ *    other test): at least blueMinShare of the lip ring AND of the skin band just outside it
+ *    (blueBandEyes eye distances wide) is pixels whose (G−B)/(R+G+B) is blueBelowSkin under the
+ *    cheeks' (and not darker than yellowMinMean). A violet or plum lipstick is as blue but stays
+ *    on the lips, and such a scarf is redder than pale cheeks, so no redness limit can tell it:
+ *    the band does. Judged on this frame alone. On every clean frame of the 72 clips of the yellow
+ *    test the smaller share reached 0.008 over two frames in a row with the band looked at on every
+ *    frame (I's warm saturated grade; as the test runs, 0 on all of them: the ring never reaches
+ *    blueMinShare on a clean frame, so the band is never looked at); I's
+ *    purple scarf reads 0.88 and its dark red apple in a bite 0.48 (episode medians). blueMinShare
+ *    0.25 is 30× the clean top. Under the pale test's limits (angle, paleMinEyePx); the band is
+ *    sampled only when the ring alone reaches blueMinShare (no cost on a clear frame).
  *  - the hand landmarker's own confidence: handMinConfidence for both the palm detection and the
  *    hand's presence. At the default 0.5 it imagined a hand over all of d13's toothy smile (frames
  *    315–316 of a re-encoded copy: a false breach); 0.8 also lost real hands (held-out E's hand at
@@ -516,6 +529,9 @@ export const LIPS_OCCLUDED = {
   yellowMaxRedder: 0.05,
   yellowMinMean: 40,
   yellowMinShare: 0.05,
+  blueBelowSkin: 0.12,
+  blueBandEyes: 0.06,
+  blueMinShare: 0.25,
 } as const;
 
 /**

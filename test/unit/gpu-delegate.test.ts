@@ -37,6 +37,7 @@ const face = (over: Partial<FaceMeasurement> = {}): FaceMeasurement => ({
   occluded: false,
   paleCover: null,
   yellowCover: null,
+  blueCover: null,
   handCover: null,
   lips: 'open' as FaceMeasurement['lips'],
   lipOuter: [],

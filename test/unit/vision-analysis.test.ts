@@ -217,6 +217,29 @@ describe('the lip colour check', () => {
     expect(measureFrame(result([lms], [[FACE_ANGLE.warnAboveDeg + 5, 0, 0]]), size, pencil).faces[0]?.yellowCover).toBeNull();
   });
 
+  it('one violet thing over the lips and the skin around them (a scarf pulled up) covers them from its first frame; violet lipstick does not', () => {
+    // Cheeks (205, 160, 135): (G−B)/(R+G+B) 0.050. A violet scarf (106, 61, 138): −0.252, 0.30 under
+    // the cheeks (blueBelowSkin 0.12), mean 102: bluer than skin, over the lips and the chin below
+    // them. Plum lipstick (120, 40, 110): −0.259, as blue, but on the lips alone: the skin band
+    // around them stays skin.
+    const xs = LIPS_OUTER.map((i) => lms[i]!.x * size.width);
+    const ys = LIPS_OUTER.map((i) => lms[i]!.y * size.height);
+    const [x0, x1, top, bottom] = [Math.min(...xs), Math.max(...xs), Math.min(...ys), Math.max(...ys)];
+    const scarf = () => {
+      const p = picture(size, lms, [190, 90, 95]);
+      paint(p, (x, y) => x > x0 - 30 && x < x1 + 30 && y > top - 3 && y < bottom + 40, [106, 61, 138]);
+      return p;
+    };
+    const m = measureFrame(result([lms]), size, scarf).faces[0];
+    expect(m?.blueCover).toBeGreaterThan(LIPS_OCCLUDED.blueMinShare);
+    expect(run([scarf, scarf, () => picture(size, lms, [190, 90, 95])]).map((r) => r.level)).toEqual(['warn', 'error', 'ok']);
+    const plum = () => picture(size, lms, [120, 40, 110]);
+    // Only band samples on the lip line itself (where the band's and the painter's edges differ by
+    // under a pixel) read violet: a few hundredths, far under blueMinShare.
+    expect(measureFrame(result([lms]), size, plum).faces[0]?.blueCover).toBeLessThan(0.05);
+    expect(run([plum, plum, plum]).every((r) => r.level === 'ok')).toBe(true);
+  });
+
   it('a picture too dark to tell lips from a black thing is not judged; a black thing under lit cheeks still covers', () => {
     // Dimmed cheeks (45, 30, 24): luma 33, under crushedSkinLuma. Red lips crushed to (14, 0, 0):
     // R+G+B = 14, no colour left. Before round 8 they read as a grey object on every frame.

@@ -145,6 +145,12 @@ export interface FaceMeasurement {
    * have over the lips. Null when not judged (as paleCover).
    */
   yellowCover: number | null;
+  /**
+   * The smaller of two shares (0–1): of the lip ring, and of the skin band just outside it, that
+   * is bluer than the cheeks (measureLipRing): one blue or violet thing over the lips and the skin
+   * around them. Null when not judged (as paleCover).
+   */
+  blueCover: number | null;
   /** Share (0–1) of the lip ring under a detected hand (hand-over-lips.ts); null when hands were not looked for. */
   handCover: number | null;
   lips: LipState;
@@ -322,7 +328,7 @@ export function measureLipRing(
   lms: Landmark[],
   size: FrameSize,
   region: RgbaRegion,
-): { colour: LipColour | null; paleShare: number; yellowShare: number } | null {
+): { colour: LipColour | null; paleShare: number; yellowShare: number; blueShare: number } | null {
   const outer = LIPS_OUTER.map((i) => lms[i]).filter((p): p is Landmark => !!p).map((p) => px(p, size));
   const inner = LIPS_INNER.map((i) => lms[i]).filter((p): p is Landmark => !!p).map((p) => px(p, size));
   const l = lms[EYE_OUTER_LEFT];
@@ -370,6 +376,7 @@ export function measureLipRing(
   let outerHalf = 0;
   let pale = 0;
   let yellow = 0;
+  let blue = 0;
   let crushed = 0;
   const sectors = Array.from({ length: LIPS_OCCLUDED.sectors }, () => ({ rg: 0, luma: 0, n: 0 }));
   const bins = Array.from({ length: LIPS_OCCLUDED.bins }, () => ({ rg: 0, luma: 0, n: 0 }));
@@ -394,6 +401,7 @@ export function measureLipRing(
         s.yb >= skinYb + LIPS_OCCLUDED.yellowAboveSkin &&
         s.rg <= skinRg + LIPS_OCCLUDED.yellowMaxRedder;
       if (isYellow) yellow++;
+      if (bluerThanSkin(s)) blue++;
       const teeth = !isYellow && s.luma >= LIPS_OCCLUDED.teethLuma * skinLuma && s.rg < skinRg - LIPS_OCCLUDED.teethRgBelowSkin;
       const inInnerHalf = mid !== null && insidePolygon(x, y, mid);
       const interior = isDark && inInnerHalf && !isYellow;
@@ -427,8 +435,9 @@ export function measureLipRing(
   if (crushed > LIPS_OCCLUDED.crushedRingShare * (n + mouth) && skinLuma < LIPS_OCCLUDED.crushedSkinLuma) return null;
   const paleShare = outerHalf > 0 ? pale / outerHalf : 0;
   const yellowShare = yellow / (n + mouth);
+  const blueShare = Math.min(blue / (n + mouth), blue >= LIPS_OCCLUDED.blueMinShare * (n + mouth) ? blueAroundLips() : 0);
   // A ring that is nearly all teeth and mouth (lips stretched thin): the lips say too little.
-  if (n < 8) return { colour: null, paleShare, yellowShare };
+  if (n < 8) return { colour: null, paleShare, yellowShare, blueShare };
   const colour: LipColour = {
     contrast: lipRg / n - skinRg,
     darkShare: dark / n,
@@ -440,7 +449,38 @@ export function measureLipRing(
     bins: bins.map(sectorOf),
     eyePx: eye,
   };
-  return { colour, paleShare, yellowShare };
+  return { colour, paleShare, yellowShare, blueShare };
+  function bluerThanSkin(s: Sample): boolean {
+    return s.mean >= LIPS_OCCLUDED.yellowMinMean && s.yb <= skinYb - LIPS_OCCLUDED.blueBelowSkin;
+  }
+  /**
+   * Share of the skin band just outside the outer lip contour (blueBandEyes eye distances wide,
+   * each contour point pushed out from the mouth's centre) that is bluer than the cheeks. Looked
+   * at only when the ring is: a violet lipstick stays on the lips, a scarf or a mask does not.
+   */
+  function blueAroundLips(): number {
+    const cx = outer.reduce((a, p) => a + p[0], 0) / outer.length;
+    const cy = outer.reduce((a, p) => a + p[1], 0) / outer.length;
+    const off = LIPS_OCCLUDED.blueBandEyes * eye;
+    const wide = outer.map(([x, y]): [number, number] => {
+      const l = Math.hypot(x - cx, y - cy) || 1;
+      return [x + ((x - cx) / l) * off, y + ((y - cy) / l) * off];
+    });
+    const wb = boundsOf(wide);
+    const st = Math.max(1, Math.sqrt(((wb.x1 - wb.x0) * (wb.y1 - wb.y0)) / 1500));
+    let all = 0;
+    let bluer = 0;
+    for (let y = wb.y0 + st / 2; y < wb.y1; y += st) {
+      for (let x = wb.x0 + st / 2; x < wb.x1; x += st) {
+        if (!insidePolygon(x, y, wide) || insidePolygon(x, y, outer)) continue;
+        const s = sampleAt(region, x, y);
+        if (!s) continue;
+        all++;
+        if (bluerThanSkin(s)) bluer++;
+      }
+    }
+    return all > 0 ? bluer / all : 0;
+  }
   function sectorOf(k: { rg: number; luma: number; n: number }): LipSector {
     return k.n ? { contrast: k.rg / k.n - skinRg, luma: k.luma / k.n / skinLuma, pixels: k.n } : { contrast: 0, luma: 0, pixels: 0 };
   }
@@ -507,6 +547,7 @@ export function measureFrame(result: LandmarkerResultLike, size: FrameSize, read
     const shares = ring && angle <= FACE_ANGLE.warnAboveDeg && eye >= LIPS_OCCLUDED.paleMinEyePx ? ring : null;
     const paleCover = shares ? shares.paleShare : null;
     const yellowCover = shares ? shares.yellowShare : null;
+    const blueCover = shares ? shares.blueShare : null;
     const lipOuter = contour(lms, LIPS_OUTER);
     const lipInner = contour(lms, LIPS_INNER);
     faces.push({
@@ -522,6 +563,7 @@ export function measureFrame(result: LandmarkerResultLike, size: FrameSize, read
       occluded,
       paleCover,
       yellowCover,
+      blueCover,
       handCover: !hands ? null : eye >= LIPS_OCCLUDED.handMinEyePx ? handCoverOfLips(hands, lipOuter, lipInner, size) : 0,
       lips: lipStateOf(lipGap, occluded),
       lipOuter,
@@ -664,6 +706,8 @@ export class VisionRules {
     // Something yellow or green over the lips: also judged on this frame alone (no lips have that
     // hue, so no history is needed: a cover there from the first frame is found too).
     if (face && face.yellowCover !== null && face.yellowCover >= LIPS_OCCLUDED.yellowMinShare) return true;
+    // One blue or violet thing over the lips and the skin around them (a scarf, a mask): the same.
+    if (face && face.blueCover !== null && face.blueCover >= LIPS_OCCLUDED.blueMinShare) return true;
     if (!face || !face.lipColour) {
       // No colour check (no pixels, a black frame, the mouth outside the picture): the lips are
       // unknown, and unknown never counts as covered (issue #13: the monitor restarting at Record).
