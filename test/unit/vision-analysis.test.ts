@@ -240,6 +240,24 @@ describe('the lip colour check', () => {
     expect(run([plum, plum, plum]).every((r) => r.level === 'ok')).toBe(true);
   });
 
+  it('a cover there from the first frame does not become the lips for ever: after relearnAfterSec the bare lips are learnt again', () => {
+    // A red cloth (200, 30, 40) over the mouth for the first 10 frames is all the history knows, so
+    // the bare lips (190, 90, 95) after it read as faded (contrast 0.177 under 0.4 × the cloth's
+    // 0.540). Covered frames never join the history: without a limit the error would last to the
+    // end of the take (held-out J's red cloth did, 6 s). Seen only against the history, it ends
+    // relearnAfterSec after it began (frame 10 at t = 0.4 s; relearnt at t = 2.4 s, frame 60).
+    const cloth = () => picture(size, lms, [200, 30, 40]);
+    const clear = () => picture(size, lms, [190, 90, 95]);
+    const states = run([...Array.from({ length: 10 }, () => cloth), ...Array.from({ length: 90 }, () => clear)]);
+    const after = states.slice(10).map((r) => r.level);
+    const relearnt = Math.round(LIPS_OCCLUDED.relearnAfterSec * 25);
+    // 90 bare frames (3.6 s): the error must end inside them, on the frame the limit says.
+    expect(relearnt).toBeLessThan(after.length);
+    expect(after.at(-1)).toBe('ok');
+    expect(after.slice(0, relearnt).every((l) => l === 'warn' || l === 'error')).toBe(true);
+    expect(after.slice(relearnt).every((l) => l === 'ok')).toBe(true);
+  });
+
   it('a picture too dark to tell lips from a black thing is not judged; a black thing under lit cheeks still covers', () => {
     // Dimmed cheeks (45, 30, 24): luma 33, under crushedSkinLuma. Red lips crushed to (14, 0, 0):
     // R+G+B = 14, no colour left. Before round 8 they read as a grey object on every frame.

@@ -677,6 +677,8 @@ export class VisionRules {
   private lipHistory: { contrast: number; luma: number; gap: number }[] = [];
   private readonly slices = new LipSliceMemory();
   private lastCentre: { x: number; y: number } | null = null;
+  /** When the tests that compare with the face's own history alone began to call the lips covered. */
+  private historyCoverSince: number | null = null;
 
   reset(): void {
     this.openFrames = 0;
@@ -687,6 +689,7 @@ export class VisionRules {
     this.lipHistory = [];
     this.slices.reset();
     this.lastCentre = null;
+    this.historyCoverSince = null;
   }
 
   /**
@@ -695,7 +698,7 @@ export class VisionRules {
    * face's own recent frames (skin over the lips: a hand). The history restarts when the face
    * jumps (a cut, another person) or is lost.
    */
-  private coveredNow(face: FaceMeasurement | null): boolean | null {
+  private coveredNow(face: FaceMeasurement | null, t: number): boolean | null {
     // A hand over the lips covers them whatever the colours say (hand-over-lips.ts): judged before
     // the colour tests' own limits (no colour answer, a face turned past FACE_ANGLE.warnAboveDeg),
     // and it neither uses nor extends their history.
@@ -714,6 +717,7 @@ export class VisionRules {
       this.lipHistory = [];
       this.slices.reset();
       this.lastCentre = null;
+      this.historyCoverSince = null;
       return null;
     }
     const h = face.box.y1 - face.box.y0;
@@ -721,6 +725,7 @@ export class VisionRules {
     if (this.lastCentre && Math.hypot(centre.x - this.lastCentre.x, centre.y - this.lastCentre.y) > 0.5 * h) {
       this.lipHistory = [];
       this.slices.reset();
+      this.historyCoverSince = null;
     }
     this.lastCentre = centre;
     const c = face.lipColour.contrast;
@@ -750,7 +755,20 @@ export class VisionRules {
     const skin = recent.length >= LIPS_OCCLUDED.baselineMinFrames && skinOverLips(face.lipColour);
     // Skin over a slice of the lips, against this face's own slices (lip-slices.ts).
     const slice = this.slices.covered(face.lipColour, face.lipGap) === true;
-    const covered = face.occluded || faded || darkened || redder || skin || slice;
+    const byHistory = faded || darkened || redder || skin || slice;
+    // A history learnt from a cover (one there from the take's first frame) would call the bare
+    // lips covered for ever after: covered frames never join it. So a cover seen only against the
+    // history for relearnAfterSec is taken as this face's look now: the history starts again.
+    if (byHistory && !face.occluded) {
+      this.historyCoverSince ??= t;
+      if (t - this.historyCoverSince >= LIPS_OCCLUDED.relearnAfterSec) {
+        this.lipHistory = [];
+        this.slices.reset();
+        this.historyCoverSince = null;
+        return false;
+      }
+    } else this.historyCoverSince = null;
+    const covered = face.occluded || byHistory;
     if (!covered) {
       this.slices.remember(face.lipColour, face.lipGap);
       this.lipHistory.push({ contrast: c, luma, gap: face.lipGap });
@@ -785,7 +803,7 @@ export class VisionRules {
       faces > FACE_MULTIPLE.maxFaces ? { level: 'error', breach: true, value: faces, since: s.t } : face ? { ...OK, value: faces } : OFF;
 
     // Occlusion first: covered lips are not judged open or closed.
-    const covered = this.coveredNow(face);
+    const covered = this.coveredNow(face, s.t);
     let occluded = false;
     if (face && covered) {
       this.occludedFrames++;
