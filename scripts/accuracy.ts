@@ -68,6 +68,8 @@ interface Score {
   found: number;
   labels: number;
   dt: number[];
+  /** Seconds of findings outside every labelled episode (±slack): a finding that overlaps an episode but runs on past it. */
+  outside: number;
 }
 const scores = { main: new Map<string, Score>(), held: new Map<string, Map<string, Score>>() };
 function tableOf(c: Case): Map<string, Score> {
@@ -93,11 +95,12 @@ function score(c: Case, findings: Finding[], duration: number): string[] {
   for (const rule of c.rules) {
     const eps = (c.episodes[rule] ?? []).map(([s, e, note]) => [s, e < 0 ? duration : e, note] as [number, number, string]);
     const got = findingsOf(findings, rule);
-    const s = table.get(rule) ?? { tp: 0, fp: 0, found: 0, labels: 0, dt: [] };
+    const s = table.get(rule) ?? { tp: 0, fp: 0, found: 0, labels: 0, dt: [], outside: 0 };
     const overlaps = (f: Finding, [a, b]: [number, number, string]) => f.start < b + slack && f.end > a - slack;
     for (const f of got) {
       if (eps.some((e) => overlaps(f, e))) s.tp++;
       else s.fp++;
+      s.outside += secondsOutside(f, eps, slack);
     }
     for (const e of eps) {
       const m = got.filter((f) => overlaps(f, e)).sort((x, y) => Math.abs(x.start - e[0]) - Math.abs(y.start - e[0]))[0];
@@ -113,14 +116,33 @@ function score(c: Case, findings: Finding[], duration: number): string[] {
   return lines;
 }
 
+/** How much of a finding lies outside every episode widened by slack (episodes may overlap each other). */
+function secondsOutside(f: Finding, eps: [number, number, string][], slack: number): number {
+  const cuts = eps.map(([a, b]) => [a - slack, b + slack] as const).sort((x, y) => x[0] - y[0]);
+  let inside = 0;
+  let reach = f.start;
+  for (const [a, b] of cuts) {
+    const lo = Math.max(a, reach);
+    const hi = Math.min(b, f.end);
+    if (hi > lo) {
+      inside += hi - lo;
+      reach = hi;
+    }
+  }
+  return Math.max(0, f.end - f.start - inside);
+}
+
 function table(map: Map<string, Score>): string {
-  const rows = ['| rule | severity | findings (true / false) | labelled episodes found | precision | recall | mean start error |', '|---|---|---|---|---|---|---|'];
+  const rows = [
+    '| rule | severity | findings (true / false) | labelled episodes found | precision | recall | mean start error | seconds found outside the labels |',
+    '|---|---|---|---|---|---|---|---|',
+  ];
   for (const [rule, s] of [...map.entries()].sort()) {
     const sev = rule === 'frames.frozen' ? 'warn' : (ruleDef(rule)?.severity ?? '?');
     const p = s.tp + s.fp ? (s.tp / (s.tp + s.fp)).toFixed(2) : '– (none)';
     const r = s.labels ? (s.found / s.labels).toFixed(2) : '– (no episodes)';
     const dt = s.dt.length ? `${(s.dt.reduce((a, b) => a + b, 0) / s.dt.length).toFixed(3)} s` : '–';
-    rows.push(`| ${rule} | ${sev} | ${s.tp} / ${s.fp} | ${s.found} / ${s.labels} | ${p} | ${r} | ${dt} |`);
+    rows.push(`| ${rule} | ${sev} | ${s.tp} / ${s.fp} | ${s.found} / ${s.labels} | ${p} | ${r} | ${dt} | ${s.outside.toFixed(2)} s |`);
   }
   return rows.join('\n');
 }
