@@ -327,6 +327,18 @@ export const FACE_FRAMING = { section: '§1.2.2', minHeightShare: 0.12 } as cons
  */
 export const LIPS_GAP = { section: '§1.2.2', openFrom: 0.012 } as const;
 
+/**
+ * §1.2.2 "Confirm that the model's face has uniform lighting with no strong shadows" (and §1.1.1
+ * "ensure overall uniform illumination"). Not a threshold of the standard's: the face is too dark
+ * when the lip checks cannot judge the lips for want of light — the cheeks darker than
+ * LIPS_OCCLUDED.minSkinLuma, or the lip ring mostly crushed to black under cheeks darker than
+ * LIPS_OCCLUDED.crushedSkinLuma (round 8: held-out I's dimmed d20) — for longer than minSeconds.
+ * Then nothing can tell whether something covers the lips, and a check that stays silent would
+ * pass a take it never saw (round 9). A dip shorter than minSeconds (a light flickering, a turn into
+ * a shadow) is not worth a finding.
+ */
+export const FACE_DARK = { section: '§1.2.2', minSeconds: 1 } as const;
+
 /** §1.2.1 "lips must remain closed throughout the 30-second silent segment": open for more than 3 frames. */
 export const LIPS_OPEN_IN_SILENCE = { section: '§1.2.1', maxOpenFrames: 3 } as const;
 

@@ -38,6 +38,7 @@ const face = (over: Partial<FaceMeasurement> = {}): FaceMeasurement => ({
   paleCover: null,
   yellowCover: null,
   blueCover: null,
+  dark: false,
   handCover: null,
   lips: 'open' as FaceMeasurement['lips'],
   lipOuter: [],

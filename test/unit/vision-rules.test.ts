@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { FindingSchema } from '../../src/shared/findings';
-import { FACE_ANGLE, LIPS_OCCLUDED, LIPS_OPEN_IN_SILENCE, VISION_ANALYSIS } from '../../src/shared/standards';
+import { FACE_ANGLE, FACE_DARK, LIPS_OCCLUDED, LIPS_OPEN_IN_SILENCE, VISION_ANALYSIS } from '../../src/shared/standards';
 import {
   coverageFinding,
   FindingsLog,
@@ -52,6 +52,40 @@ describe('face rules (§1.2.5)', () => {
     expect(run([small])[0]?.rules['face.small-or-cut']).toMatchObject({ level: 'warn', detail: 'small' });
     expect(run([cut])[0]?.rules['face.small-or-cut']).toMatchObject({ level: 'warn', detail: 'cut' });
     expect(run([one()])[0]?.rules['face.small-or-cut'].level).toBe('ok');
+  });
+});
+
+describe('face.dark (§1.2.2 uniform lighting)', () => {
+  it('warns when the face is too dark for the lip checks for over a second, and says so in the report', () => {
+    const small = { width: 300, height: 300 };
+    const lms = face({ w: 0.6, h: 0.8, frame: small });
+    const at = (rgbLips: [number, number, number], rgbSkin: [number, number, number]) => {
+      const p = picture(small, lms, rgbLips, rgbSkin);
+      return measureFrame(result([lms]), small, () => p);
+    };
+    // Cheeks (10, 8, 6): luma 8.4, under LIPS_OCCLUDED.minSkinLuma (16): the lip ring is not judged.
+    const black = at([5, 2, 2], [10, 8, 6]);
+    // Cheeks (45, 30, 24), luma 33, with red lips crushed to (14, 0, 0): no colour left (round 8).
+    const crushed = at([14, 0, 0], [45, 30, 24]);
+    const lit = at([190, 90, 95], [205, 160, 135]);
+    expect([black, crushed, lit].map((m) => m.faces[0]?.dark)).toEqual([true, true, false]);
+    const frames = [...Array.from({ length: 20 }, () => black), ...Array.from({ length: 20 }, () => crushed), lit, lit];
+    const states = run(frames);
+    const level = states.map((s) => s.rules['face.dark'].level);
+    const firstWarn = Math.round(FACE_DARK.minSeconds / 0.04);
+    expect(level.slice(0, firstWarn)).toEqual(Array.from({ length: firstWarn }, () => 'ok'));
+    expect(level.slice(firstWarn, 40).every((l) => l === 'warn')).toBe(true);
+    expect(level.slice(40)).toEqual(['ok', 'ok']);
+    expect(states[39]?.rules['face.dark'].since).toBe(0);
+    // The lips are unknown, never covered, while it is dark.
+    expect(states.slice(0, 40).every((s) => s.rules['lips.occluded'].level === 'off')).toBe(true);
+    const log = new FindingsLog();
+    for (const st of states) log.add(st);
+    const dark = log.findings().filter((f) => f.rule === 'face.dark');
+    expect(dark).toHaveLength(1);
+    expect(dark[0]).toMatchObject({ severity: 'warn', start: 0, section: '§1.2.2' });
+    expect(dark[0]?.message).toContain('too dark to check the lips');
+    expect(FindingSchema.parse(dark[0])).toBeTruthy();
   });
 });
 

@@ -1,6 +1,7 @@
 /** The live face and lip monitor's rules (§1.2.1, §1.2.2, §1.2.5); the checker runs the same ones per frame. */
 import {
   FACE_ANGLE,
+  FACE_DARK,
   FACE_FRAMING,
   FACE_MISSING,
   FACE_MULTIPLE,
@@ -112,6 +113,23 @@ export const visionRules: RuleDef[] = [
     message: {
       en: 'Something covers the mouth (hand, microphone, glasses or hair); the lips must be visible in every frame.',
       'zh-CN': '有东西挡住了嘴（手、话筒、眼镜或头发）；每一帧都必须看得见嘴唇。',
+    },
+  },
+  {
+    id: 'face.dark',
+    section: FACE_DARK.section,
+    severity: 'warn',
+    title: { en: 'Face too dark', 'zh-CN': '脸部太暗' },
+    check: { en: 'Face lit enough to check', 'zh-CN': '脸部亮度足以检查' },
+    message: {
+      en: 'The face was too dark to check the lips for {{seconds}} s: a hand or an object over them would not be seen. Light the face evenly, with no strong shadows.',
+      'zh-CN': '脸部太暗，{{seconds}} 秒内无法检查嘴唇：手或物品挡住嘴也看不出来。请把脸部照亮均匀，不要有明显阴影。',
+    },
+    variants: {
+      unknown: {
+        en: 'The face was too dark to check the lips: a hand or an object over them would not be seen. Light the face evenly, with no strong shadows.',
+        'zh-CN': '脸部太暗，无法检查嘴唇：手或物品挡住嘴也看不出来。请把脸部照亮均匀，不要有明显阴影。',
+      },
     },
   },
   {

@@ -13,6 +13,7 @@ import type { Finding, FindingValues, Severity } from '../findings';
 import { ruleMessage } from '../rules';
 import {
   FACE_ANGLE,
+  FACE_DARK,
   FACE_FRAMING,
   FACE_MISSING,
   FACE_MULTIPLE,
@@ -151,6 +152,11 @@ export interface FaceMeasurement {
    * around them. Null when not judged (as paleCover).
    */
   blueCover: number | null;
+  /**
+   * Too dark to judge the lips (measureLipRing gave up for want of light): the lip checks have no
+   * answer, and face.dark says so. False without pixels.
+   */
+  dark: boolean;
   /** Share (0–1) of the lip ring under a detected hand (hand-over-lips.ts); null when hands were not looked for. */
   handCover: number | null;
   lips: LipState;
@@ -315,6 +321,19 @@ export function lipColour(lms: Landmark[], size: FrameSize, region: RgbaRegion):
   return measureLipRing(lms, size, region)?.colour ?? null;
 }
 
+/** measureLipRing's answers: the colour check and the shares of the frame-alone cover tests. */
+export interface LipRing {
+  colour: LipColour | null;
+  paleShare: number;
+  yellowShare: number;
+  blueShare: number;
+  /** Gave up for want of light (no colour answer, no share judged). */
+  dark: boolean;
+}
+
+/** A picture too dark to judge the lips: no colour answer and no cover share (FACE_DARK says so). */
+const TOO_DARK: LipRing = { colour: null, paleShare: 0, yellowShare: 0, blueShare: 0, dark: true };
+
 /**
  * One pass over the lip ring for both colour answers: `colour` (lipColour, null when the lips say
  * too little) and `paleShare`, the share of the ring's outer half (outside LIPS_OCCLUDED.mouthBand)
@@ -328,7 +347,7 @@ export function measureLipRing(
   lms: Landmark[],
   size: FrameSize,
   region: RgbaRegion,
-): { colour: LipColour | null; paleShare: number; yellowShare: number; blueShare: number } | null {
+): LipRing | null {
   const outer = LIPS_OUTER.map((i) => lms[i]).filter((p): p is Landmark => !!p).map((p) => px(p, size));
   const inner = LIPS_INNER.map((i) => lms[i]).filter((p): p is Landmark => !!p).map((p) => px(p, size));
   const l = lms[EYE_OUTER_LEFT];
@@ -359,7 +378,7 @@ export function measureLipRing(
   skinRg /= skinN;
   skinYb /= skinN;
   skinLuma /= skinN;
-  if (skinLuma < LIPS_OCCLUDED.minSkinLuma) return null;
+  if (skinLuma < LIPS_OCCLUDED.minSkinLuma) return TOO_DARK;
 
   const hasInner = inner.length === outer.length;
   const mid = hasInner ? between(outer, inner, LIPS_OCCLUDED.mouthBand) : null;
@@ -432,12 +451,12 @@ export function measureLipRing(
   if (n + mouth < 8 || outside > n + mouth) return null;
   // A picture so dark that most of the ring is crushed to black (no colour left) under dim cheeks:
   // the lips cannot be told from a black thing, so nothing is judged (unknown, never a breach).
-  if (crushed > LIPS_OCCLUDED.crushedRingShare * (n + mouth) && skinLuma < LIPS_OCCLUDED.crushedSkinLuma) return null;
+  if (crushed > LIPS_OCCLUDED.crushedRingShare * (n + mouth) && skinLuma < LIPS_OCCLUDED.crushedSkinLuma) return TOO_DARK;
   const paleShare = outerHalf > 0 ? pale / outerHalf : 0;
   const yellowShare = yellow / (n + mouth);
   const blueShare = Math.min(blue / (n + mouth), blue >= LIPS_OCCLUDED.blueMinShare * (n + mouth) ? blueAroundLips() : 0);
   // A ring that is nearly all teeth and mouth (lips stretched thin): the lips say too little.
-  if (n < 8) return { colour: null, paleShare, yellowShare, blueShare };
+  if (n < 8) return { colour: null, paleShare, yellowShare, blueShare, dark: false };
   const colour: LipColour = {
     contrast: lipRg / n - skinRg,
     darkShare: dark / n,
@@ -449,7 +468,7 @@ export function measureLipRing(
     bins: bins.map(sectorOf),
     eyePx: eye,
   };
-  return { colour, paleShare, yellowShare, blueShare };
+  return { colour, paleShare, yellowShare, blueShare, dark: false };
   function bluerThanSkin(s: Sample): boolean {
     return s.mean >= LIPS_OCCLUDED.yellowMinMean && s.yb <= skinYb - LIPS_OCCLUDED.blueBelowSkin;
   }
@@ -544,7 +563,7 @@ export function measureFrame(result: LandmarkerResultLike, size: FrameSize, read
     const angle = angles ? Math.max(Math.abs(angles.yaw), Math.abs(angles.pitch), Math.abs(angles.roll)) : 0;
     const occluded = colour && angle <= FACE_ANGLE.warnAboveDeg ? looksOccluded(colour) : null;
     // The pale test under the same limits as the slice test (a small mouth has few samples).
-    const shares = ring && angle <= FACE_ANGLE.warnAboveDeg && eye >= LIPS_OCCLUDED.paleMinEyePx ? ring : null;
+    const shares = ring && !ring.dark && angle <= FACE_ANGLE.warnAboveDeg && eye >= LIPS_OCCLUDED.paleMinEyePx ? ring : null;
     const paleCover = shares ? shares.paleShare : null;
     const yellowCover = shares ? shares.yellowShare : null;
     const blueCover = shares ? shares.blueShare : null;
@@ -564,6 +583,7 @@ export function measureFrame(result: LandmarkerResultLike, size: FrameSize, read
       paleCover,
       yellowCover,
       blueCover,
+      dark: ring?.dark === true,
       handCover: !hands ? null : eye >= LIPS_OCCLUDED.handMinEyePx ? handCoverOfLips(hands, lipOuter, lipInner, size) : 0,
       lips: lipStateOf(lipGap, occluded),
       lipOuter,
@@ -615,6 +635,7 @@ export const VISION_RULES = {
   'lips.open-in-silence': { section: LIPS_OPEN_IN_SILENCE.section, severity: 'error' },
   'lips.open-no-voice': { section: LIPS_OPEN_NO_VOICE.section, severity: 'warn' },
   'lips.occluded': { section: LIPS_OCCLUDED.section, severity: 'error' },
+  'face.dark': { section: FACE_DARK.section, severity: 'warn' },
 } as const satisfies Record<string, { section: string; severity: Severity }>;
 
 export type VisionRuleId = keyof typeof VISION_RULES;
@@ -667,6 +688,7 @@ export class VisionRules {
   private openFrames = 0;
   private openSince: number | null = null;
   private noVoiceSince: number | null = null;
+  private darkSince: number | null = null;
   private occludedFrames = 0;
   private occludedSince: number | null = null;
   /**
@@ -684,6 +706,7 @@ export class VisionRules {
     this.openFrames = 0;
     this.openSince = null;
     this.noVoiceSince = null;
+    this.darkSince = null;
     this.occludedFrames = 0;
     this.occludedSince = null;
     this.lipHistory = [];
@@ -870,6 +893,22 @@ export class VisionRules {
       rules['lips.open-no-voice'] = { ...OK, value: 0 };
     }
 
+    // §1.2.2 uniform lighting: a face too dark for the lip checks to judge, for over minSeconds.
+    if (!face) {
+      this.darkSince = null;
+      rules['face.dark'] = OFF;
+    } else if (face.dark) {
+      this.darkSince ??= s.t;
+      const lasted = s.t - this.darkSince;
+      rules['face.dark'] =
+        lasted >= FACE_DARK.minSeconds
+          ? { level: 'warn', breach: true, value: lasted, since: this.darkSince }
+          : { ...OK, value: lasted, since: this.darkSince };
+    } else {
+      this.darkSince = null;
+      rules['face.dark'] = { ...OK, value: 0 };
+    }
+
     return { t: s.t, faces, primary: face, lips, rules };
   }
 }
@@ -908,6 +947,7 @@ export function findingValues(rule: VisionRuleId, value: number | null, detail?:
     case 'face.small-or-cut':
       return detail === 'cut' ? { kind: 'cut' } : { percent: Math.round(v * 100) };
     case 'lips.open-no-voice':
+    case 'face.dark':
       return Number.isFinite(v) ? { seconds: v.toFixed(1) } : { kind: 'unknown' };
     default:
       return {};
