@@ -121,15 +121,10 @@ export const visionRules: RuleDef[] = [
     severity: 'warn',
     title: { en: 'Face too dark', 'zh-CN': '脸部太暗' },
     check: { en: 'Face lit enough to check', 'zh-CN': '脸部亮度足以检查' },
+    // No duration in the words: the report shows each range, and ranges a flicker apart are one finding.
     message: {
-      en: 'The face was too dark to check the lips for {{seconds}} s: a hand or an object over them would not be seen. Light the face evenly, with no strong shadows.',
-      'zh-CN': '脸部太暗，{{seconds}} 秒内无法检查嘴唇：手或物品挡住嘴也看不出来。请把脸部照亮均匀，不要有明显阴影。',
-    },
-    variants: {
-      unknown: {
-        en: 'The face was too dark to check the lips: a hand or an object over them would not be seen. Light the face evenly, with no strong shadows.',
-        'zh-CN': '脸部太暗，无法检查嘴唇：手或物品挡住嘴也看不出来。请把脸部照亮均匀，不要有明显阴影。',
-      },
+      en: 'The face was too dark to check the lips: a hand or an object over them would not be seen. Light the face evenly, with no strong shadows.',
+      'zh-CN': '脸部太暗，无法检查嘴唇：手或物品挡住嘴也看不出来。请把脸部照亮均匀，不要有明显阴影。',
     },
   },
   {

@@ -947,7 +947,6 @@ export function findingValues(rule: VisionRuleId, value: number | null, detail?:
     case 'face.small-or-cut':
       return detail === 'cut' ? { kind: 'cut' } : { percent: Math.round(v * 100) };
     case 'lips.open-no-voice':
-    case 'face.dark':
       return Number.isFinite(v) ? { seconds: v.toFixed(1) } : { kind: 'unknown' };
     default:
       return {};
