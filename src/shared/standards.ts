@@ -445,7 +445,7 @@ export const LIPS_OPEN_NO_VOICE = { section: '§1.2.2', maxSeconds: 1 } as const
  *    yellower than the cheeks (coral, orange, a saturated red whose blue is crushed) is far redder
  *    than them, so the redness limit keeps every lipstick out. Both are ratios of the same pixel's
  *    channels against the same frame's cheeks: a warm or cool light or grade moves both alike.
- *    Pixels darker than yellowMinMean (mean channel) have too little colour to tell. Judged on
+ *    Pixels darker than hueMinMean (mean channel) have too little colour to tell. Judged on
  *    this frame alone, no history: a cover present from the take's first frame is found too. On
  *    every clean frame of 72 clips (the nine shared ones, the development cases, the spent sets
  *    G, H and I with their hard controls: a warm saturated grade, a red tint, a dimmed
@@ -459,7 +459,7 @@ export const LIPS_OPEN_NO_VOICE = { section: '§1.2.2', maxSeconds: 1 } as const
  *    over the mouth, a mask; held-out I's purple scarf, there from the first frame, was seen by no
  *    other test): at least blueMinShare of the lip ring AND of the skin band just outside it
  *    (blueBandEyes eye distances wide) is pixels whose (G−B)/(R+G+B) is blueBelowSkin under the
- *    cheeks' (and not darker than yellowMinMean). A violet or plum lipstick is as blue but stays
+ *    cheeks' (and not darker than hueMinMean). A violet or plum lipstick is as blue but stays
  *    on the lips, and such a scarf is redder than pale cheeks, so no redness limit can tell it:
  *    the band does. Judged on this frame alone. On every clean frame of the 72 clips of the yellow
  *    test the smaller share reached 0.008 over two frames in a row with the band looked at on every
@@ -550,7 +550,7 @@ export const LIPS_OCCLUDED = {
   paleMinEyePx: 64,
   yellowAboveSkin: 0.1,
   yellowMaxRedder: 0.05,
-  yellowMinMean: 40,
+  hueMinMean: 40,
   yellowMinShare: 0.05,
   blueBelowSkin: 0.12,
   blueBandEyes: 0.06,

@@ -340,14 +340,11 @@ const TOO_DARK: LipRing = { colour: null, paleShare: 0, yellowShare: 0, blueShar
  * that is teeth-coloured: a white or pale thing over the lips (a cup, a sheet, a phone). Teeth
  * show inside the mouth, so near the inner contour; the outer half is lip on every clean frame,
  * even of a bared-teeth grimace. paleShare is kept when the lips themselves are all but hidden
- * (a sheet over the whole mouth leaves too few lip pixels for `colour`). Null when there is no
- * picture to judge.
+ * (a sheet over the whole mouth leaves too few lip pixels for `colour`); `yellowShare` and
+ * `blueShare` for the hue tests (LIPS_OCCLUDED.yellow*, blue*). `dark` (and nothing judged) when
+ * the picture is too dark to tell lips from a black thing; null when there is no picture to judge.
  */
-export function measureLipRing(
-  lms: Landmark[],
-  size: FrameSize,
-  region: RgbaRegion,
-): LipRing | null {
+export function measureLipRing(lms: Landmark[], size: FrameSize, region: RgbaRegion): LipRing | null {
   const outer = LIPS_OUTER.map((i) => lms[i]).filter((p): p is Landmark => !!p).map((p) => px(p, size));
   const inner = LIPS_INNER.map((i) => lms[i]).filter((p): p is Landmark => !!p).map((p) => px(p, size));
   const l = lms[EYE_OUTER_LEFT];
@@ -416,7 +413,7 @@ export function measureLipRing(
       const isDark = s.luma < LIPS_OCCLUDED.darkLuma * skinLuma;
       // Yellow or green (a pencil, a bottle): no lip, skin or tooth has that hue.
       const isYellow =
-        s.mean >= LIPS_OCCLUDED.yellowMinMean &&
+        s.mean >= LIPS_OCCLUDED.hueMinMean &&
         s.yb >= skinYb + LIPS_OCCLUDED.yellowAboveSkin &&
         s.rg <= skinRg + LIPS_OCCLUDED.yellowMaxRedder;
       if (isYellow) yellow++;
@@ -470,7 +467,7 @@ export function measureLipRing(
   };
   return { colour, paleShare, yellowShare, blueShare, dark: false };
   function bluerThanSkin(s: Sample): boolean {
-    return s.mean >= LIPS_OCCLUDED.yellowMinMean && s.yb <= skinYb - LIPS_OCCLUDED.blueBelowSkin;
+    return s.mean >= LIPS_OCCLUDED.hueMinMean && s.yb <= skinYb - LIPS_OCCLUDED.blueBelowSkin;
   }
   /**
    * Share of the skin band just outside the outer lip contour (blueBandEyes eye distances wide,
