@@ -100,6 +100,19 @@ describe('continuity and borders', () => {
     expect(found.some((f) => f.message.startsWith('Cut') && Math.abs(f.end - 5) < 0.1)).toBe(true);
   });
 
+  it('a frame that dark in which a face was found is a dark picture, not a black frame', () => {
+    // Mean luma 12/255 = 0.047, under CONTINUITY.blackLuma (0.06): black by luma alone. Held-out I's
+    // dimmed d20 read so with a face in every frame; face.dark speaks for such frames instead.
+    const m = new ContinuityMeter();
+    for (let i = 0; i < 50; i++) m.push(i / 25, frame(32, 32, (x, y) => 6 + ((x + y + i) % 12)), 32, 32);
+    expect(continuityFindings(m.stats, 1 / 25).filter((f) => f.message.startsWith('Black'))).toHaveLength(1);
+    expect(continuityFindings(m.stats, 1 / 25, [], () => true)).toEqual([]);
+    // A face in the first second only: the second second is still black.
+    const half = continuityFindings(m.stats, 1 / 25, [], (t) => t < 1).filter((f) => f.message.startsWith('Black'));
+    expect(half).toHaveLength(1);
+    expect(half[0]!.start).toBeCloseTo(1, 3);
+  });
+
   it('at 30 and 29.97 fps with frame times rounded to microseconds (as ffprobe gives them), a frozen second and a black second are one finding each', () => {
     for (const [fps, name] of [
       [30, '30'],

@@ -118,7 +118,10 @@ export async function checkFile(file: string, opts: CheckOptions): Promise<Check
   const log = new FindingsLog();
   const series: CheckReport['series'] = { frameT: [], faces: [], yaw: [], pitch: [], lipGap: [], audioT: [], audioDb: [] };
   const poses: PoseSample[] = [];
+  /** Times of the frames in which a face was found: such a frame is never "black" (continuity.ts). */
+  const withFace = new Set<number>();
   const onFaces = (frame: RgbaFrame, m: FrameMeasurement) => {
+    if (m.faces.length > 0) withFace.add(frame.t);
     const phase = plan.silentSeconds > 0 && frame.t < silentEnd ? 'silent' : phaseAt({ ...plan, silentSeconds: 0 }, frame.t);
     log.add(rules.step({ t: frame.t, frame: m, phase, speech: speechAt(frame.t) }));
     const face = primaryFace(m);
@@ -149,7 +152,7 @@ export async function checkFile(file: string, opts: CheckOptions): Promise<Check
     onFrame,
   });
   await pipeline?.drain();
-  findings.push(...continuityFindings(videoRun.continuity.stats, 1 / fps, timestampGaps(times, fps)));
+  findings.push(...continuityFindings(videoRun.continuity.stats, 1 / fps, timestampGaps(times, fps), (t) => withFace.has(t)));
   if (opts.faces) {
     // One id from the live monitor to the report (lips.open-in-silence; ADR 0003).
     findings.push(...log.findings(duration));
