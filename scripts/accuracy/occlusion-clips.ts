@@ -27,7 +27,14 @@ export function marginClips(asked: readonly string[]): MarginClip[] {
   const media = path.resolve('../shared/media');
   const clipsDir = path.join(process.env.TMPDIR ?? '/tmp', 'capture-studio-accuracy', 'clips');
   const labels = JSON.parse(readFileSync('test/fixtures/accuracy-labels.json', 'utf8')) as { cases: LabelledCase[] };
+  const hamilton = labels.cases.find((c) => c.id === 'hamilton-occlusion');
   const list: MarginClip[] = [
+    {
+      file: path.join(media, 'short_hamilton_clip.mp4'),
+      key: 'hamx2',
+      frames: 275,
+      episodes: (hamilton?.episodes['lips.occluded'] ?? []).map(([, , t]) => frameRangeOf(t, 'hamilton-occlusion')),
+    },
     { file: path.join(media, 'driving-d14.mp4'), key: 'd14x2', frames: 536, episodes: [] },
     { file: path.join(media, 'driving-d18.mp4'), key: 'd18x2', frames: 216, episodes: [] },
     ...['driving-d0', 'driving-d3', 'driving-d13', 'driving-d20', 'talking-1', 'talking-3', 'talking-4'].map((k) => ({
@@ -39,12 +46,14 @@ export function marginClips(asked: readonly string[]): MarginClip[] {
   ];
   for (const c of labels.cases) {
     if (!c.derive || !c.rules.includes('lips.occluded') || (asked.length ? !asked.includes(c.id) : c.heldOut)) continue;
-    const episodes = (c.episodes['lips.occluded'] ?? []).map(([, , t]): [number, number] => {
-      const m = /frames (\d+)-(\d+)/.exec(t);
-      if (!m) throw new Error(`${c.id}: no frame range in "${t}"`);
-      return [Number(m[1]), Number(m[2])];
-    });
+    const episodes = (c.episodes['lips.occluded'] ?? []).map(([, , t]) => frameRangeOf(t, c.id));
     list.push({ file: path.join(clipsDir, `${c.id}.mp4`), key: c.id, frames: 0, episodes });
   }
   return asked.length ? list.filter((c) => asked.includes(c.key)) : list;
+}
+
+function frameRangeOf(text: string, id: string): [number, number] {
+  const m = /frames (\d+)-(\d+)/.exec(text);
+  if (!m) throw new Error(`${id}: no frame range in "${text}"`);
+  return [Number(m[1]), Number(m[2])];
 }

@@ -388,6 +388,17 @@ export const LIPS_OPEN_NO_VOICE = { section: '§1.2.2', maxSeconds: 1 } as const
  *    than the cheeks: on every frame of d3, d13, d14, d18, d20, talking-1/3/4 no third with luma ≥
  *    0.85 had a contrast under 0.019; hamilton's fingers and hand sweep give −0.013…0.001 at luma
  *    0.90–0.97, its closest clear frame 0.007 at 0.99 (frame 175, one frame: not a breach);
+ *  - skin laid along one lip (round 10: a finger across the upper lip, corner to corner): one half
+ *    of the ring cut along the mouth's axis (`halves`) under the thirds' limits. Each third keeps
+ *    the other lip, so no third reads as skin; and held-out J's pale finger came at frame 3, before
+ *    the history tests knew the lips, and became "the lips" for them. A lip as red as the cheeks
+ *    from corner to corner is no lip, so this test needs no history: judged on this frame alone,
+ *    under the pale test's limits (angle, paleMinEyePx: hamilton's 640×360 audience faces, ~40
+ *    samples a half, read skin-red on two frames). On the clean frames of 80 replayed clips (all ten
+ *    shared ones, hamilton's first 275 frames; the four development cases; 20 of G, 9 of H, all 30
+ *    of I, 7 of J) no half went under 0.016 for two frames in a row (a pen under d18's nose; every
+ *    other clip ≥ 0.026; scripts/accuracy/halves-margin.mts): over three times skinSectorMaxContrast.
+ *    J's pale finger reads −0.003 on all 15 of its frames;
  *  - skin over a slice of the lips (a finger at a corner, across the lips; lip-slices.ts): the ring
  *    in `bins` = 16 slices along the mouth, each against the median of the same slice in this face's
  *    last binMedianOf clear frames whose inner-lip gap is within binSimilarGap of now's (of the last

@@ -21,6 +21,7 @@ const colour = (bins: LipSector[], eyePx = 120): LipColour => ({
   luma: 0.6,
   mouthShare: 0,
   sectors: [lip, lip, lip],
+  halves: [lip, lip],
   bins,
   eyePx,
 });

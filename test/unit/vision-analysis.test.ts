@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { FACE_ANGLE, FACE_FRAMING, LIPS_GAP, LIPS_OCCLUDED } from '../../src/shared/standards';
-import { colourRectFor, headAngles, lipColour, lipStateOf, measureFrame, primaryFace, skinOverLips, VisionRules, type RgbaRegion } from '../../src/shared/vision/analysis';
+import { colourRectFor, headAngles, lipColour, lipStateOf, measureFrame, primaryFace, skinAlongLip, skinOverLips, VisionRules, type RgbaRegion } from '../../src/shared/vision/analysis';
 import { face, matrix, fingerOverCorner, picture, result } from './helpers/vision';
 import { LIPS_INNER, LIPS_OUTER } from '../../src/shared/vision/mesh';
 
@@ -238,6 +238,36 @@ describe('the lip colour check', () => {
     // under a pixel) read violet: a few hundredths, far under blueMinShare.
     expect(measureFrame(result([lms]), size, plum).faces[0]?.blueCover).toBeLessThan(0.05);
     expect(run([plum, plum, plum]).every((r) => r.level === 'ok')).toBe(true);
+  });
+
+  it('a finger laid along the upper lip covers it from its first frame: that half of the ring reads as skin; clear lips do not', () => {
+    // A pale finger (225, 185, 165) across the whole upper lip, corner to corner: redness
+    // (R−G)/(R+G+B) 0.070 against the cheeks' (205, 160, 135) 0.090 (−0.02), luma 1.12 of theirs.
+    // Every third of the ring keeps its lower lip (190, 90, 95: +0.18 redder), so the thirds stay
+    // lips; the half above the mouth's axis is skin. No history needed: found from frame 1.
+    const ys = LIPS_OUTER.map((i) => lms[i]!.y * size.height);
+    const mid = (Math.min(...ys) + Math.max(...ys)) / 2;
+    const finger = () => {
+      const p = picture(size, lms, [190, 90, 95]);
+      paint(p, (_x, y) => y < mid, [225, 185, 165]);
+      return p;
+    };
+    const c = measureFrame(result([lms]), size, finger).faces[0]!.lipColour!;
+    expect(c.halves).toHaveLength(2);
+    expect(c.halves[0]!.contrast).toBeLessThan(LIPS_OCCLUDED.skinSectorMaxContrast);
+    expect(c.halves[1]!.contrast).toBeGreaterThan(0.15);
+    expect(skinOverLips(c)).toBe(false);
+    expect(skinAlongLip(c)).toBe(true);
+    const clear = () => picture(size, lms, [190, 90, 95]);
+    expect(skinAlongLip(measureFrame(result([lms]), size, clear).faces[0]!.lipColour!)).toBe(false);
+    expect(run([finger, finger, clear]).map((r) => r.level)).toEqual(['warn', 'error', 'ok']);
+    // Pale lips a little redder than the cheeks (205, 150, 135: +0.02) are lips.
+    const pale = () => picture(size, lms, [205, 150, 135]);
+    expect(run([pale, pale, pale]).every((r) => r.level === 'ok')).toBe(true);
+    // A small face is not judged (a half of a small ring has few samples): the pale test's limit.
+    const tiny = face({ w: (LIPS_OCCLUDED.paleMinEyePx - 2) / 0.6 / size.width, h: 0.1, frame: size });
+    const small = measureFrame(result([tiny]), size, () => picture(size, tiny, [225, 185, 165])).faces[0]!.lipColour;
+    expect(small === null || !skinAlongLip(small)).toBe(true);
   });
 
   it('a cover there from the first frame does not become the lips for ever: after relearnAfterSec the bare lips are learnt again', () => {
