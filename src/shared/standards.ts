@@ -394,9 +394,9 @@ export const LIPS_OPEN_NO_VOICE = { section: '§1.2.2', maxSeconds: 1 } as const
  *    the history tests knew the lips, and became "the lips" for them. A lip as red as the cheeks
  *    from corner to corner is no lip, so this test needs no history: judged on this frame alone,
  *    under the pale test's limits (angle, paleMinEyePx: hamilton's 640×360 audience faces, ~40
- *    samples a half, read skin-red on two frames). On the clean frames of 80 replayed clips (all ten
- *    shared ones, hamilton's first 275 frames; the four development cases; 20 of G, 9 of H, all 30
- *    of I, 7 of J) no half went under 0.016 for two frames in a row (a pen under d18's nose; every
+ *    samples a half, read skin-red on two frames). On the clean frames of 103 replayed clips (all
+ *    ten shared ones, hamilton's first 275 frames; the four development cases; 20 of G, 9 of H, all
+ *    30 of I and of J) no half went under 0.016 for two frames in a row (a pen under d18's nose; every
  *    other clip ≥ 0.026; scripts/accuracy/halves-margin.mts): over three times skinSectorMaxContrast.
  *    J's pale finger reads −0.003 on all 15 of its frames;
  *  - skin over a slice of the lips (a finger at a corner, across the lips; lip-slices.ts): the ring

@@ -538,7 +538,7 @@ export function skinOverLips(c: LipColour): boolean {
  * limits (skinOverLips). Judged on this frame alone: a lip as red as the cheeks from corner to
  * corner is no lip, so no history is needed, and a finger there from the take's first frames is
  * found (held-out J's pale finger from frame 3 was learnt as the lips by the history tests). On
- * the clean frames of 80 replayed clips no half went under 0.016 for two frames in a row
+ * the clean frames of 103 replayed clips no half went under 0.016 for two frames in a row
  * (scripts/accuracy/halves-margin.mts), three times the limit (LIPS_OCCLUDED in standards.ts).
  */
 export function skinAlongLip(c: LipColour): boolean {
