@@ -327,6 +327,51 @@ export function lipColour(lms: Landmark[], size: FrameSize, region: RgbaRegion):
   return measureLipRing(lms, size, region)?.colour ?? null;
 }
 
+/** The mean colour of one patch of skin. */
+export interface SkinPatch {
+  rg: number;
+  yb: number;
+  luma: number;
+  n: number;
+}
+
+/** The mean colour of the square of side 2 × half around (cx, cy); null when none of it is in the region. */
+function patchAt(region: RgbaRegion, cx: number, cy: number, half: number): SkinPatch | null {
+  let rg = 0;
+  let yb = 0;
+  let luma = 0;
+  let n = 0;
+  for (let y = cy - half; y <= cy + half; y += 1) {
+    for (let x = cx - half; x <= cx + half; x += 1) {
+      const s = sampleAt(region, x, y);
+      if (!s) continue;
+      rg += s.rg;
+      yb += s.yb;
+      luma += s.luma;
+      n++;
+    }
+  }
+  return n ? { rg: rg / n, yb: yb / n, luma: luma / n, n } : null;
+}
+
+/** The two cheek patches [subject's left, right], each null when outside the pixels (harness: cheek-margin.mts). */
+export function cheekPatches(lms: Landmark[], size: FrameSize, region: RgbaRegion): [SkinPatch | null, SkinPatch | null] {
+  const l = lms[EYE_OUTER_LEFT];
+  const r = lms[EYE_OUTER_RIGHT];
+  const half = Math.max(1, (l && r ? dist(l, r, size) : 0) * CHEEK_PATCH);
+  const at = (c: Landmark | undefined) => (c ? patchAt(region, ...px(c, size), half) : null);
+  return [at(lms[CHEEK_LEFT]), at(lms[CHEEK_RIGHT])];
+}
+
+/** The skin the lips are compared with: the mean of both cheek patches' pixels. Null with fewer than 4. */
+function skinReference(lms: Landmark[], size: FrameSize, region: RgbaRegion): SkinPatch | null {
+  const both = cheekPatches(lms, size, region).filter((p): p is SkinPatch => p !== null);
+  const n = both.reduce((a, p) => a + p.n, 0);
+  if (n < 4) return null;
+  const mean = (k: 'rg' | 'yb' | 'luma') => both.reduce((a, p) => a + p[k] * p.n, 0) / n;
+  return { rg: mean('rg'), yb: mean('yb'), luma: mean('luma'), n };
+}
+
 /** measureLipRing's answers: the colour check and the shares of the frame-alone cover tests. */
 export interface LipRing {
   colour: LipColour | null;
@@ -358,29 +403,9 @@ export function measureLipRing(lms: Landmark[], size: FrameSize, region: RgbaReg
   if (outer.length < 3 || !l || !r) return null;
   const eye = dist(l, r, size);
 
-  let skinRg = 0;
-  let skinYb = 0;
-  let skinLuma = 0;
-  let skinN = 0;
-  const half = Math.max(1, eye * CHEEK_PATCH);
-  for (const c of [lms[CHEEK_LEFT], lms[CHEEK_RIGHT]]) {
-    if (!c) continue;
-    const [cx, cy] = px(c, size);
-    for (let y = cy - half; y <= cy + half; y += 1) {
-      for (let x = cx - half; x <= cx + half; x += 1) {
-        const s = sampleAt(region, x, y);
-        if (!s) continue;
-        skinRg += s.rg;
-        skinYb += s.yb;
-        skinLuma += s.luma;
-        skinN++;
-      }
-    }
-  }
-  if (skinN < 4) return null;
-  skinRg /= skinN;
-  skinYb /= skinN;
-  skinLuma /= skinN;
+  const skin = skinReference(lms, size, region);
+  if (!skin) return null;
+  const { rg: skinRg, yb: skinYb, luma: skinLuma } = skin;
   if (skinLuma < LIPS_OCCLUDED.minSkinLuma) return TOO_DARK;
 
   const hasInner = inner.length === outer.length;

@@ -1,0 +1,49 @@
+/**
+ * Harness only: how far the two cheek patches (the skin reference of the lip colour check) differ
+ * in colour on clean faces, per clip: the largest |redness difference| and colour distance
+ * (hypot of the redness and the (G−B)/(R+G+B) differences) between the left and the right patch
+ * over two frames in a row. Something on one
+ * cheek (a red phone held to it: held-out K's one false finding) makes that patch no skin
+ * reference. Round 10 (not shipped): on 104 clips the clean largest distance was 0.18 (I's dimmed,
+ * desaturated d20), the phone fully over a patch 0.31, but half over it only 0.11–0.20, so no
+ * limit on the distance tells a half-covered patch; a median of the patches' pixels instead of
+ * the mean fixed the phone but moved marginal cases elsewhere (a new false breach on hamilton and
+ * on J's red wine, I's deep-brown hand lost).
+ *   npx tsx scripts/accuracy/cheek-margin.mts [keys or case ids …]   (held-out cases by id only)
+ */
+import path from 'node:path';
+import { cheekPatches, primaryFaceIndex } from '../../src/shared/vision/analysis';
+import { decodeFrames, openRawAnalyzer, rawLandmarks } from './landmarks';
+import { marginClips } from './occlusion-clips';
+
+process.env.CAPTURE_STUDIO_FACE_MODEL ??= path.resolve('../shared/models/face_landmarker.task');
+const show = process.env.CHEEK_SHOW;
+let top = { rg: 0, yb: 0, at: '' };
+for (const { file, key, frames: n } of marginClips(process.argv.slice(2))) {
+  const raw = await rawLandmarks(file, key, 'VIDEO', () => openRawAnalyzer('VIDEO'));
+  const use = n ? raw.slice(0, n) : raw;
+  const d: ({ rg: number; yb: number } | null)[] = [];
+  await decodeFrames(file, (f, i) => {
+    const r = use[i];
+    const lms = r?.result.faceLandmarks[primaryFaceIndex(r.result)];
+    if (!lms) return void (d[i] = null);
+    const region = { rect: { x: 0, y: 0, width: f.width, height: f.height }, data: f.rgba };
+    const p = cheekPatches(lms as never, { width: f.width, height: f.height }, region);
+    const [a, b] = p;
+    d[i] = a && b ? { rg: Math.abs(a.rg - b.rg), yb: Math.hypot(a.rg - b.rg, a.yb - b.yb) } : null;
+    if (show && d[i]) console.log(i, p.map((k) => (k ? `${k.rg.toFixed(3)}/${k.yb.toFixed(3)}/${k.luma.toFixed(0)}` : '-')).join('  '));
+  });
+  let rg = 0;
+  let yb = 0;
+  for (let i = 1; i < d.length; i++) {
+    const a = d[i - 1];
+    const b = d[i];
+    if (!a || !b) continue;
+    rg = Math.max(rg, Math.min(a.rg, b.rg));
+    yb = Math.max(yb, Math.min(a.yb, b.yb));
+  }
+  if (Math.max(rg, yb) > Math.max(top.rg, top.yb)) top = { rg, yb, at: key };
+  console.log(`${key.padEnd(56)} |Δ redness| ${rg.toFixed(3)}  colour distance ${yb.toFixed(3)}`);
+}
+console.log(`largest: ${top.at} ${top.rg.toFixed(3)} / ${top.yb.toFixed(3)}`);
+process.exit(0);
