@@ -1,18 +1,14 @@
 /**
- * Harness only: how far the two cheek patches (the skin reference of the lip colour check) differ
- * in colour on clean faces, per clip: the largest |redness difference| and colour distance
+ * Harness only: the skin reference of the lip colour check (the two cheek patches) on clean faces
+ * and with something on a cheek. Per clip: the largest |redness difference| and colour distance
  * (hypot of the redness and the (G−B)/(R+G+B) differences) between the left and the right patch
- * over two frames in a row. Something on one
- * cheek (a red phone held to it: held-out K's one false finding) makes that patch no skin
- * reference. Round 10 (not shipped): on 104 clips the clean largest distance was 0.18 (I's dimmed,
- * desaturated d20), the phone fully over a patch 0.31, but half over it only 0.11–0.20, so no
- * limit on the distance tells a half-covered patch; a median of the patches' pixels instead of
- * the mean fixed the phone but moved marginal cases elsewhere (a new false breach on hamilton and
- * on J's red wine, I's deep-brown hand lost).
+ * over two frames in a row, and on how many frames skinReference left pixels out (further than
+ * LIPS_OCCLUDED.cheekPixelGap from the median of both patches), at most what share.
  *   npx tsx scripts/accuracy/cheek-margin.mts [keys or case ids …]   (held-out cases by id only)
+ * CHEEK_SHOW=1 prints each frame's two patches (redness/(G−B)/luma).
  */
 import path from 'node:path';
-import { cheekPatches, primaryFaceIndex } from '../../src/shared/vision/analysis';
+import { cheekPatches, primaryFaceIndex, skinReference } from '../../src/shared/vision/analysis';
 import { decodeFrames, openRawAnalyzer, rawLandmarks } from './landmarks';
 import { marginClips } from './occlusion-clips';
 
@@ -23,6 +19,8 @@ for (const { file, key, frames: n } of marginClips(process.argv.slice(2))) {
   const raw = await rawLandmarks(file, key, 'VIDEO', () => openRawAnalyzer('VIDEO'));
   const use = n ? raw.slice(0, n) : raw;
   const d: ({ rg: number; yb: number } | null)[] = [];
+  let droppedFrames = 0;
+  let droppedTop = 0;
   await decodeFrames(file, (f, i) => {
     const r = use[i];
     const lms = r?.result.faceLandmarks[primaryFaceIndex(r.result)];
@@ -30,6 +28,11 @@ for (const { file, key, frames: n } of marginClips(process.argv.slice(2))) {
     const region = { rect: { x: 0, y: 0, width: f.width, height: f.height }, data: f.rgba };
     const p = cheekPatches(lms as never, { width: f.width, height: f.height }, region);
     const [a, b] = p;
+    const ref = skinReference(lms as never, { width: f.width, height: f.height }, region);
+    if (ref && ref.dropped > 0) {
+      droppedFrames++;
+      droppedTop = Math.max(droppedTop, ref.dropped / (ref.n + ref.dropped));
+    }
     d[i] = a && b ? { rg: Math.abs(a.rg - b.rg), yb: Math.hypot(a.rg - b.rg, a.yb - b.yb) } : null;
     if (show && d[i]) console.log(i, p.map((k) => (k ? `${k.rg.toFixed(3)}/${k.yb.toFixed(3)}/${k.luma.toFixed(0)}` : '-')).join('  '));
   });
@@ -43,7 +46,7 @@ for (const { file, key, frames: n } of marginClips(process.argv.slice(2))) {
     yb = Math.max(yb, Math.min(a.yb, b.yb));
   }
   if (Math.max(rg, yb) > Math.max(top.rg, top.yb)) top = { rg, yb, at: key };
-  console.log(`${key.padEnd(56)} |Δ redness| ${rg.toFixed(3)}  colour distance ${yb.toFixed(3)}`);
+  console.log(`${key.padEnd(56)} |Δ redness| ${rg.toFixed(3)}  colour distance ${yb.toFixed(3)}  frames with pixels left out ${droppedFrames} (at most ${(droppedTop * 100).toFixed(1)} %)`);
 }
 console.log(`largest: ${top.at} ${top.rg.toFixed(3)} / ${top.yb.toFixed(3)}`);
 process.exit(0);

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { FACE_ANGLE, FACE_FRAMING, LIPS_GAP, LIPS_OCCLUDED } from '../../src/shared/standards';
-import { colourRectFor, headAngles, lipColour, lipStateOf, measureFrame, primaryFace, skinAlongLip, skinOverLips, VisionRules, type RgbaRegion } from '../../src/shared/vision/analysis';
+import { colourRectFor, headAngles, lipColour, lipStateOf, measureFrame, primaryFace, skinAlongLip, skinOverLips, skinReference, VisionRules, type RgbaRegion } from '../../src/shared/vision/analysis';
 import { face, matrix, fingerOverCorner, picture, result } from './helpers/vision';
-import { LIPS_INNER, LIPS_OUTER } from '../../src/shared/vision/mesh';
+import { CHEEK_LEFT, LIPS_INNER, LIPS_OUTER } from '../../src/shared/vision/mesh';
 
 describe('head angles from the transformation matrix', () => {
   it('recovers yaw, pitch and roll of R = Rz·Ry·Rx (column-major)', () => {
@@ -268,6 +268,28 @@ describe('the lip colour check', () => {
     const tiny = face({ w: (LIPS_OCCLUDED.paleMinEyePx - 2) / 0.6 / size.width, h: 0.1, frame: size });
     const small = measureFrame(result([tiny]), size, () => picture(size, tiny, [225, 185, 165])).faces[0]!.lipColour;
     expect(small === null || !skinAlongLip(small)).toBe(true);
+  });
+
+  it('a red phone held to one cheek is no skin: the lips are still judged against the cheeks, and stay clear', () => {
+    // The phone (200, 30, 40) over the top half of one cheek patch: a quarter of the skin pixels, at
+    // a colour distance of ~0.6 from the skin's (205, 160, 135). Their mean would be far redder than
+    // skin and the lips (190, 90, 95) would read less red than "skin", pale and skin-red; the
+    // pixels further than cheekPixelGap from the median of both patches are left out.
+    const [cx, cy] = [lms[CHEEK_LEFT]!.x * size.width, lms[CHEEK_LEFT]!.y * size.height];
+    const phone = () => {
+      const p = picture(size, lms, [190, 90, 95]);
+      paint(p, (x, y) => Math.abs(x - cx) < 40 && y < cy + 0.5 && y > cy - 40, [200, 30, 40]);
+      return p;
+    };
+    const clear = picture(size, lms, [190, 90, 95]);
+    const ref = skinReference(lms, size, phone());
+    expect(ref?.dropped).toBeGreaterThan(0);
+    expect(ref!.rg).toBeCloseTo(skinReference(lms, size, clear)!.rg, 9);
+    expect(skinReference(lms, size, clear)?.dropped).toBe(0);
+    const withPhone = measureFrame(result([lms]), size, phone).faces[0]!;
+    expect(withPhone.lipColour!.contrast).toBeCloseTo(measureFrame(result([lms]), size, () => clear).faces[0]!.lipColour!.contrast, 9);
+    expect(withPhone.paleCover).toBe(0);
+    expect(run(Array.from({ length: 12 }, () => phone)).every((r) => r.level === 'ok')).toBe(true);
   });
 
   it('a cover there from the first frame does not become the lips for ever: after relearnAfterSec the bare lips are learnt again', () => {

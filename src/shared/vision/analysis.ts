@@ -335,41 +335,80 @@ export interface SkinPatch {
   n: number;
 }
 
-/** The mean colour of the square of side 2 × half around (cx, cy); null when none of it is in the region. */
-function patchAt(region: RgbaRegion, cx: number, cy: number, half: number): SkinPatch | null {
-  let rg = 0;
-  let yb = 0;
-  let luma = 0;
-  let n = 0;
+/** One patch's pixels: redness, (G−B)/(R+G+B) and luma, one entry per pixel. */
+interface PatchPixels {
+  rg: number[];
+  yb: number[];
+  luma: number[];
+}
+
+/** The pixels of the square of side 2 × half around (cx, cy) that are in the region. */
+function pixelsAt(region: RgbaRegion, cx: number, cy: number, half: number): PatchPixels {
+  const out: PatchPixels = { rg: [], yb: [], luma: [] };
   for (let y = cy - half; y <= cy + half; y += 1) {
     for (let x = cx - half; x <= cx + half; x += 1) {
       const s = sampleAt(region, x, y);
       if (!s) continue;
-      rg += s.rg;
-      yb += s.yb;
-      luma += s.luma;
-      n++;
+      out.rg.push(s.rg);
+      out.yb.push(s.yb);
+      out.luma.push(s.luma);
     }
+  }
+  return out;
+}
+
+function medianOf(v: readonly number[]): number {
+  const s = [...v].sort((a, b) => a - b);
+  const m = s.length >> 1;
+  return s.length % 2 ? (s[m] as number) : ((s[m - 1] as number) + (s[m] as number)) / 2;
+}
+
+/** The mean colour of the pixels `keep` allows (all by default); null when none. */
+function meanOf(p: PatchPixels, keep: (i: number) => boolean = () => true): SkinPatch | null {
+  let rg = 0;
+  let yb = 0;
+  let luma = 0;
+  let n = 0;
+  for (let i = 0; i < p.rg.length; i++) {
+    if (!keep(i)) continue;
+    rg += p.rg[i] as number;
+    yb += p.yb[i] as number;
+    luma += p.luma[i] as number;
+    n++;
   }
   return n ? { rg: rg / n, yb: yb / n, luma: luma / n, n } : null;
 }
 
-/** The two cheek patches [subject's left, right], each null when outside the pixels (harness: cheek-margin.mts). */
-export function cheekPatches(lms: Landmark[], size: FrameSize, region: RgbaRegion): [SkinPatch | null, SkinPatch | null] {
+function cheekPixels(lms: Landmark[], size: FrameSize, region: RgbaRegion): [PatchPixels | null, PatchPixels | null] {
   const l = lms[EYE_OUTER_LEFT];
   const r = lms[EYE_OUTER_RIGHT];
   const half = Math.max(1, (l && r ? dist(l, r, size) : 0) * CHEEK_PATCH);
-  const at = (c: Landmark | undefined) => (c ? patchAt(region, ...px(c, size), half) : null);
+  const at = (c: Landmark | undefined) => (c ? pixelsAt(region, ...px(c, size), half) : null);
   return [at(lms[CHEEK_LEFT]), at(lms[CHEEK_RIGHT])];
 }
 
-/** The skin the lips are compared with: the mean of both cheek patches' pixels. Null with fewer than 4. */
-function skinReference(lms: Landmark[], size: FrameSize, region: RgbaRegion): SkinPatch | null {
-  const both = cheekPatches(lms, size, region).filter((p): p is SkinPatch => p !== null);
-  const n = both.reduce((a, p) => a + p.n, 0);
-  if (n < 4) return null;
-  const mean = (k: 'rg' | 'yb' | 'luma') => both.reduce((a, p) => a + p[k] * p.n, 0) / n;
-  return { rg: mean('rg'), yb: mean('yb'), luma: mean('luma'), n };
+/** The two cheek patches [subject's left, right], each null when outside the pixels (harness: cheek-margin.mts). */
+export function cheekPatches(lms: Landmark[], size: FrameSize, region: RgbaRegion): [SkinPatch | null, SkinPatch | null] {
+  const [a, b] = cheekPixels(lms, size, region);
+  return [a && meanOf(a), b && meanOf(b)];
+}
+
+/**
+ * The skin the lips are compared with: the mean of both cheek patches' pixels, leaving out pixels
+ * whose colour is further than LIPS_OCCLUDED.cheekPixelGap from the median of all of them —
+ * something held over part of one cheek (held-out K's red phone) is no skin. `dropped`: how many
+ * were left out (harness). Null with fewer than 4 pixels.
+ */
+export function skinReference(lms: Landmark[], size: FrameSize, region: RgbaRegion): (SkinPatch & { dropped: number }) | null {
+  const [a, b] = cheekPixels(lms, size, region);
+  const all: PatchPixels = { rg: [...(a?.rg ?? []), ...(b?.rg ?? [])], yb: [...(a?.yb ?? []), ...(b?.yb ?? [])], luma: [...(a?.luma ?? []), ...(b?.luma ?? [])] };
+  if (all.rg.length < 4) return null;
+  const mRg = medianOf(all.rg);
+  const mYb = medianOf(all.yb);
+  const skin = (i: number) => Math.hypot((all.rg[i] as number) - mRg, (all.yb[i] as number) - mYb) <= LIPS_OCCLUDED.cheekPixelGap;
+  const kept = meanOf(all, skin);
+  if (!kept || kept.n < 4) return null;
+  return { ...kept, dropped: all.rg.length - kept.n };
 }
 
 /** measureLipRing's answers: the colour check and the shares of the frame-alone cover tests. */
