@@ -1,5 +1,5 @@
 /**
- * The clips the occlusion margin scripts (slice-margin.mts, pale-margin.mts) read (harness only):
+ * The clips the occlusion margin scripts (slice-margin.mts, pale-margin.mts, the *-probe.mts cue probes) read (harness only):
  * the clean shared clips and every labelled lips.occluded case, derived clips as
  * occlusion-replay.mts left them in the accuracy cache. Held-out cases only when asked for by id.
  */
@@ -56,4 +56,51 @@ function frameRangeOf(text: string, id: string): [number, number] {
   const m = /frames (\d+)-(\d+)/.exec(text);
   if (!m) throw new Error(`${id}: no frame range in "${text}"`);
   return [Number(m[1]), Number(m[2])];
+}
+
+export interface PairMargins {
+  /** The highest score two clean frames in a row both reach (a breach needs minFrames = 2), and where. */
+  cleanTop: number;
+  cleanTopAt: number;
+  /** Per labelled episode: the median score, the best two-frame run, how many frames had a score. */
+  episodes: { from: number; to: number; median: number; best: number; judged: number }[];
+}
+
+/**
+ * The margin of a per-frame score (higher = more covered; negate one that falls instead) over runs
+ * of two frames, the breach minimum: frames within `edge` of a labelled episode count as neither
+ * clean nor covered.
+ */
+export function pairMargins(score: readonly (number | null)[], episodes: readonly [number, number][], edge = 2): PairMargins {
+  const pair = (i: number) => {
+    const a = score[i - 1];
+    const b = score[i];
+    return a === null || a === undefined || b === null || b === undefined || !Number.isFinite(a) || !Number.isFinite(b) ? null : Math.min(a, b);
+  };
+  const near = (i: number) => episodes.some(([a, b]) => i >= a - edge && i <= b + edge);
+  let cleanTop = -Infinity;
+  let cleanTopAt = -1;
+  for (let i = 1; i < score.length; i++) {
+    const p = pair(i);
+    if (p === null || near(i) || near(i - 1) || p <= cleanTop) continue;
+    cleanTop = p;
+    cleanTopAt = i;
+  }
+  return {
+    cleanTop,
+    cleanTopAt,
+    episodes: episodes.map(([from, to]) => {
+      const v = score.slice(from, to + 1).filter((x): x is number => x !== null && Number.isFinite(x)).sort((a, b) => a - b);
+      let best = -Infinity;
+      for (let i = from + 1; i <= to; i++) best = Math.max(best, pair(i) ?? -Infinity);
+      return { from, to, median: v.length ? (v[Math.floor(v.length / 2)] as number) : NaN, best, judged: v.length };
+    }),
+  };
+}
+
+/** One line of a margin probe's output: the clip's clean top and each episode's median and best pair. */
+export function marginLine(key: string, m: PairMargins, sign = 1): string {
+  const f = (v: number) => (sign * v).toFixed(2);
+  const eps = m.episodes.map((e) => `${e.from}-${e.to}: median ${f(e.median)} best pair ${f(e.best)} (${e.judged} judged)`);
+  return `${key}: clean ${sign > 0 ? 'top' : 'lowest'} ${f(m.cleanTop)} @${m.cleanTopAt}${eps.length ? ' | ' + eps.join(', ') : ''}`;
 }

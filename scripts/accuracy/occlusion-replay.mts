@@ -6,6 +6,9 @@
  * Fast once the landmarks are cached: analysis.ts can be changed and re-measured in a minute.
  *   npx tsx scripts/accuracy/occlusion-replay.ts            every case but the held-out ones
  *   npx tsx scripts/accuracy/occlusion-replay.ts <id> …     only these (held-out ones included)
+ * REVERSE=1 also runs the rules on each clip's frames backwards in time and prints the covered runs
+ * they find (REVERSE=only scores those instead): a cover there from the first frame, or one the
+ * history tests learnt as the lips, seen from the other side (round 11: the same misses both ways).
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
@@ -75,7 +78,22 @@ for (const [clip, key, n, eps] of clips) {
     if (last && last[1] === i - 1) last[1] = i;
     else runs.push([i, i]);
   });
-  const breaches = runs.filter(([a, b]) => b - a + 1 >= 2);
+  let breaches = runs.filter(([a, b]) => b - a + 1 >= 2);
+  if (process.env.REVERSE) {
+    const back = new VisionRules();
+    const T = frames[frames.length - 1]?.t ?? 0;
+    const flags: boolean[] = new Array(frames.length).fill(false);
+    for (let i = frames.length - 1; i >= 0; i--) {
+      const f = frames[i]!;
+      const r = back.step({ t: T - f.t, frame: f.frame, phase: 'narration', speech: true }).rules['lips.occluded'];
+      flags[i] = r.level === 'warn' || r.level === 'error';
+    }
+    const bruns: [number, number][] = [];
+    flags.forEach((x, i) => { if (!x) return; const last = bruns[bruns.length - 1]; if (last && last[1] === i - 1) last[1] = i; else bruns.push([i, i]); });
+    const bb = bruns.filter(([a, b]) => b - a + 1 >= 2);
+    console.log(`  ${key} backward: ${bb.map(([a, b]) => `${a}-${b}`).join(' ') || '–'}`);
+    if (process.env.REVERSE === 'only') breaches = bb;
+  }
   // Frames the hand test alone calls covered (hand-over-lips.ts), to see what it adds.
   const handRuns: [number, number][] = [];
   frames.forEach((f, i) => {
