@@ -187,6 +187,30 @@ describe('the lip colour check', () => {
     expect(run([mug, mug, mug]).every((r) => r.level === 'ok')).toBe(true);
   });
 
+  it('bare lips after a cover the tests did not see are the lips again, not a cover (the frames before it vouch for them)', () => {
+    // Lips (190, 90, 95) on cheeks (205, 160, 135): contrast 0.177, luma 0.71 of the cheeks'. A
+    // pink thing held still over them (200, 120, 120): contrast 0.092 = 0.52 of the lips' (over
+    // fadeRatio), brighter (not darkened), 0.47 of the way to the cheeks (under binToSkin): no test
+    // sees it, and it becomes the recent history. The bare lips after it are 1.92× as red as that
+    // and +0.085: the red test alone would call them a red cover over the pink "lips".
+    // Drawn once each: measureFrame only reads them.
+    const [bare, pinkOver, mugOver] = ([[190, 90, 95], [200, 120, 120], [200, 30, 40]] as const).map((rgb) => picture(size, lms, [...rgb]));
+    const clear = () => bare!;
+    const pink = () => pinkOver!;
+    const mug = () => mugOver!;
+    const lips = Array.from({ length: 2 * LIPS_OCCLUDED.baselineFrames }, () => clear);
+    const held = Array.from({ length: LIPS_OCCLUDED.baselineFrames }, () => pink);
+    const after = run([...lips, ...held, clear, clear, clear]);
+    expect(after.slice(lips.length).every((r) => r.level === 'ok')).toBe(true);
+    // With no frames before the pink one to ask (it was there from the first frame) the bare lips
+    // read as covered until the history starts again (relearnAfterSec).
+    const fromStart = run([...held, clear, clear, clear]);
+    expect(fromStart.slice(held.length).map((r) => r.level)).toEqual(['warn', 'error', 'error']);
+    // A real cover after the unseen one is still a cover: the older frames call it covered too.
+    const mugAfter = run([...lips, ...held, mug, mug]);
+    expect(mugAfter.slice(lips.length + held.length).map((r) => r.level)).toEqual(['warn', 'error']);
+  });
+
   it('something yellow or green over the lips (a pencil, a bottle) covers them from its first frame; orange lipstick and a warm light do not', () => {
     // Cheeks (205, 160, 135): redness (R−G)/(R+G+B) 0.090, yellowness (G−B)/(R+G+B) 0.050. A yellow
     // pencil (232, 192, 32): yellowness 0.351 (+0.30 over the cheeks), redness 0.088 (no redder):

@@ -766,6 +766,14 @@ export interface MonitorState {
 const OK: RuleState = { level: 'ok', breach: false, value: null, since: null };
 const OFF: RuleState = { level: 'off', breach: false, value: null, since: null };
 
+/** What each test against a face's own history says of its lips now: covered, clear, or null (not judged). */
+type HistoryVerdicts = Record<'faded' | 'darkened' | 'redder' | 'skin' | 'slice', boolean | null>;
+
+/** Whether `older` judges, and clears, every test that `now` calls covered. */
+function clearedBy(now: HistoryVerdicts, older: HistoryVerdicts): boolean {
+  return (Object.keys(now) as (keyof HistoryVerdicts)[]).every((k) => now[k] !== true || older[k] === false);
+}
+
 /**
  * Turns analysed frames into rule states. Keeps the little memory some rules need (how many frames
  * the lips have been open, since when the mouth has been open without speech). One instance per
@@ -840,34 +848,24 @@ export class VisionRules {
       this.historyCoverSince = null;
     }
     this.lastCentre = centre;
-    const c = face.lipColour.contrast;
-    const luma = face.lipColour.luma;
-    const mid = (v: number[]) => v.sort((a, b) => a - b)[Math.floor(v.length / 2)] ?? null;
-    const recent = this.lipHistory.slice(-LIPS_OCCLUDED.baselineFrames);
-    let base: number | null = null;
-    let baseLuma: number | null = null;
-    if (recent.length >= LIPS_OCCLUDED.baselineMinFrames) {
-      base = mid(recent.map((b) => b.contrast));
-      baseLuma = mid(recent.map((b) => b.luma));
-    }
     // Turned far (beyond the face.angle limit) the colour check is not judged (measureFrame leaves
     // occluded null) and the history is neither used nor extended.
     if (face.occluded === null) return null;
-    const known = base !== null && base >= LIPS_OCCLUDED.baselineMinContrast ? base : null;
-    const faded = known !== null && c < known * LIPS_OCCLUDED.fadeRatio;
-    // Something darker than the lips and less red over them (a dark-skinned hand, dark fingers):
-    // the whole ring darkens and loses part of its redness at once.
-    const darkened = known !== null && baseLuma !== null && c < known * LIPS_OCCLUDED.darkCoverContrast && luma < baseLuma * LIPS_OCCLUDED.darkCoverLuma;
-    // Something redder than the lips over them (a red mug rim, a lollipop, red wine, a red marker):
-    // every other colour test looks for "less red". Against this face's own lips at a similar
-    // opening (pressed lips are redder than parted ones).
-    const sameGap = this.redBaseline(face.lipGap);
-    const redder = sameGap !== null && c >= sameGap * LIPS_OCCLUDED.redCoverRatio && c - sameGap >= LIPS_OCCLUDED.redCoverMinRise;
-    // Skin over one part of the lips: only on a face watched long enough to know its lips.
-    const skin = recent.length >= LIPS_OCCLUDED.baselineMinFrames && skinOverLips(face.lipColour);
-    // Skin over a slice of the lips, against this face's own slices (lip-slices.ts).
-    const slice = this.slices.covered(face.lipColour, face.lipGap) === true;
-    const byHistory = faded || darkened || redder || skin || slice;
+    const now = this.historySays(face, 0);
+    let byHistory = Object.values(now).some((v) => v === true);
+    // A cover the tests did not see while it was over the lips (one of the lips' own colour, held
+    // still) joins the history, and the bare lips after it then read as covered (held-out K's
+    // watermelon: 1 s of error after the bite). If every test that calls them covered, asked
+    // against the frames before the recent ones, can judge and calls them clear, they are this
+    // face's lips again: the recent frames were the stranger, and go. Asked on the first such frame
+    // only: within a real cover the lips' look before the recent frames is no witness (held-out
+    // J's red wine sip, asked on every frame, lost a third of its episode to older, redder lips).
+    const first = this.historyCoverSince === null;
+    if (byHistory && first && !face.occluded && clearedBy(now, this.historySays(face, LIPS_OCCLUDED.baselineFrames))) {
+      this.lipHistory.splice(-LIPS_OCCLUDED.baselineFrames);
+      this.slices.forget(LIPS_OCCLUDED.baselineFrames);
+      byHistory = false;
+    }
     // A history learnt from a cover (one there from the take's first frame) would call the bare
     // lips covered for ever after: covered frames never join it. So a cover seen only against the
     // history for relearnAfterSec is taken as this face's look now: the history starts again.
@@ -883,20 +881,53 @@ export class VisionRules {
     const covered = face.occluded || byHistory;
     if (!covered) {
       this.slices.remember(face.lipColour, face.lipGap);
-      this.lipHistory.push({ contrast: c, luma, gap: face.lipGap });
+      this.lipHistory.push({ contrast: face.lipColour.contrast, luma: face.lipColour.luma, gap: face.lipGap });
       if (this.lipHistory.length > LIPS_OCCLUDED.binHistoryFrames) this.lipHistory.shift();
     }
     return covered;
   }
 
   /**
-   * The median lip contrast of this face's last binMedianOf clear frames whose inner-lip gap is
-   * within binSimilarGap of `gap`; null with fewer than baselineMinFrames such frames or a median
-   * under baselineMinContrast (lips that hardly differ from the cheeks say nothing here).
+   * What the tests against this face's own clear frames (fade, dark, red, skin thirds, slices) say
+   * of its lips now, leaving out the `skip` most recent of those frames: per test covered or not,
+   * null where the frames left cannot judge it.
    */
-  private redBaseline(gap: number): number | null {
+  private historySays(face: FaceMeasurement, skip: number): HistoryVerdicts {
+    const colour = face.lipColour as LipColour;
+    const c = colour.contrast;
+    const kept = Math.max(0, this.lipHistory.length - skip);
+    const mid = (v: number[]) => v.sort((a, b) => a - b)[Math.floor(v.length / 2)] as number;
+    const recent = this.lipHistory.slice(Math.max(0, kept - LIPS_OCCLUDED.baselineFrames), kept);
+    const watched = recent.length >= LIPS_OCCLUDED.baselineMinFrames;
+    const base = watched ? mid(recent.map((b) => b.contrast)) : null;
+    const baseLuma = watched ? mid(recent.map((b) => b.luma)) : null;
+    const known = base !== null && base >= LIPS_OCCLUDED.baselineMinContrast ? base : null;
+    // Something redder than the lips over them (a red mug rim, a lollipop, red wine, a red marker):
+    // every other colour test looks for "less red". Against this face's own lips at a similar
+    // opening (pressed lips are redder than parted ones).
+    const sameGap = this.redBaseline(face.lipGap, skip);
+    return {
+      faded: known === null ? null : c < known * LIPS_OCCLUDED.fadeRatio,
+      // Something darker than the lips and less red over them (a dark-skinned hand, dark fingers):
+      // the whole ring darkens and loses part of its redness at once.
+      darkened: known === null || baseLuma === null ? null : c < known * LIPS_OCCLUDED.darkCoverContrast && colour.luma < baseLuma * LIPS_OCCLUDED.darkCoverLuma,
+      redder: sameGap === null ? null : c >= sameGap * LIPS_OCCLUDED.redCoverRatio && c - sameGap >= LIPS_OCCLUDED.redCoverMinRise,
+      // Skin over one part of the lips: only on a face watched long enough to know its lips.
+      skin: watched ? skinOverLips(colour) : null,
+      // Skin over a slice of the lips, against this face's own slices (lip-slices.ts).
+      slice: this.slices.covered(colour, face.lipGap, skip),
+    };
+  }
+
+  /**
+   * The median lip contrast of this face's last binMedianOf clear frames (before the `skip` most
+   * recent) whose inner-lip gap is within binSimilarGap of `gap`; null with fewer than
+   * baselineMinFrames such frames or a median under baselineMinContrast (lips that hardly differ
+   * from the cheeks say nothing here).
+   */
+  private redBaseline(gap: number, skip: number): number | null {
     const similar: number[] = [];
-    for (let i = this.lipHistory.length - 1; i >= 0 && similar.length < LIPS_OCCLUDED.binMedianOf; i--) {
+    for (let i = this.lipHistory.length - 1 - skip; i >= 0 && similar.length < LIPS_OCCLUDED.binMedianOf; i--) {
       const h = this.lipHistory[i]!;
       if (Math.abs(h.gap - gap) <= LIPS_OCCLUDED.binSimilarGap) similar.push(h.contrast);
     }

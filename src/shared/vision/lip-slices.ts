@@ -70,20 +70,21 @@ export class LipSliceMemory {
    * Whether skin covers some slices of the lips now; null when this face is not judged (too small a
    * mouth for slices to mean anything, or too few remembered frames with a similar lip gap).
    */
-  covered(c: LipColour, lipGap: number): boolean | null {
-    const m = this.move(c, lipGap);
+  covered(c: LipColour, lipGap: number, skip = 0): boolean | null {
+    const m = this.move(c, lipGap, skip);
     return m === null ? null : m >= LIPS_OCCLUDED.binToSkin;
   }
 
   /**
    * The largest move towards the cheeks that binRun adjacent slices all made now (-Infinity when
    * no such run is judged); null when this face is not judged. `covered` compares it with
-   * binToSkin; the accuracy harness prints it (the margin).
+   * binToSkin; the accuracy harness prints it (the margin). `skip` leaves out that many of the most
+   * recent frames (VisionRules asks the older ones for a second opinion).
    */
-  move(c: LipColour, lipGap: number): number | null {
+  move(c: LipColour, lipGap: number, skip = 0): number | null {
     if (!(c.eyePx >= LIPS_OCCLUDED.binMinEyePx) || c.bins?.length !== LIPS_OCCLUDED.bins) return null;
     const similar: Remembered[] = [];
-    for (let i = this.frames.length - 1; i >= 0 && similar.length < LIPS_OCCLUDED.binMedianOf; i--) {
+    for (let i = this.frames.length - 1 - skip; i >= 0 && similar.length < LIPS_OCCLUDED.binMedianOf; i--) {
       const f = this.frames[i] as Remembered;
       if (Math.abs(f.gap - lipGap) <= LIPS_OCCLUDED.binSimilarGap) similar.push(f);
     }
@@ -96,6 +97,11 @@ export class LipSliceMemory {
       lipLuma[b] = median(similar.map((f) => f.luma[b] as number));
     }
     return runMove(towardsSkin(c.bins, lipContrast, lipLuma));
+  }
+
+  /** Forgets the `count` most recent frames (the caller found they were not the lips). */
+  forget(count: number): void {
+    this.frames.splice(-count);
   }
 
   /** Adds a frame the caller judged clear. Slices without pixels are remembered as unknown. */
