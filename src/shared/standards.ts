@@ -528,8 +528,14 @@ export const LIPS_OPEN_NO_VOICE = { section: '§1.2.2', maxSeconds: 1 } as const
  * while the cheeks are darker than crushedSkinLuma (round 8, found by held-out I's dimmed and
  * desaturated d20 after its one measurement: lips crushed to RGB 0–16, 0, 0 under cheeks of luma
  * 17–45 read as a grey object on every frame): such lips cannot be told from a black thing. A black
- * microphone on a face lit well enough to judge leaves the cheeks far brighter; and under cheeks
- * that dim, a pixel crushed to black no longer counts as grey (under brighter ones it still does).
+ * microphone on a face lit well enough to judge leaves the cheeks far brighter. A crushed pixel
+ * has no colour left to call it grey, so it counts as grey only when over crushedRingShare of the
+ * ring is crushed under cheeks lit over crushedSkinLuma (a black thing over the lips; round 12,
+ * found by held-out M's underexposed, desaturated, grainy d13 after its one measurement: under
+ * cheeks of luma 77–86 the folds of both mouth corners, within a tenth of the mouth's width of
+ * them, crushed to black on 2–2.7 % of the ring, and four false breaches called them a
+ * microphone). On the replay of 139 clips (the shared ones, the development cases, all of I–K,
+ * part of G and H) no episode was found by crushed grey pixels; only those four breaches changed.
  * A breach needs minFrames = 2 consecutive covered frames (0.08 s at 25 fps, 0.067 s at 30). §1.2.5
  * says no frame may have a hand over the lips, and a lip-sync model learns from windows of 5
  * frames (SyncNet/Wav2Lip: 0.2 s at 25 fps): a 2-frame hand sweep spoils the windows it falls in,

@@ -347,6 +347,41 @@ describe('the lip colour check', () => {
     expect(mic?.occluded).toBe(true);
   });
 
+  it('the corners of the mouth crushed to black in a dim, contrasty picture are no black thing (held-out M)', () => {
+    // Cheeks (110, 80, 65): luma 87, lit (over crushedSkinLuma), as M's underexposed d13 (77–86).
+    // Dark red lips (120, 50, 55) whose corners, the outer `share` of the mouth's width at each end,
+    // are crushed to (4, 2, 2): the fold of the mouth corner with no light left (in M's d13 every
+    // crushed ring pixel lay within 0.1 of the width from a corner). Before round 12 each crushed
+    // pixel under lit cheeks counted as grey: 2 % of the ring read as a microphone.
+    const cheeks: [number, number, number] = [110, 80, 65];
+    const corners = (black: [number, number, number], share: number, which: 'both' | 'left' = 'both') => (): RgbaRegion => {
+      const region = picture(size, lms, [120, 50, 55], cheeks);
+      const data = region.data as Uint8ClampedArray;
+      const a = (lms[61] as { x: number }).x * size.width;
+      const b = (lms[291] as { x: number }).x * size.width;
+      const [x0, x1] = [Math.min(a, b), Math.max(a, b)];
+      const w = x1 - x0;
+      for (let y = 0; y < size.height; y++) {
+        for (let x = 0; x < size.width; x++) {
+          const o = (y * size.width + x) * 4;
+          if (data[o] !== 120 || data[o + 1] !== 50) continue;
+          const nearLeft = x < x0 + w * share;
+          if (!nearLeft && (which === 'left' || x <= x1 - w * share)) continue;
+          [data[o], data[o + 1], data[o + 2]] = black;
+        }
+      }
+      return region;
+    };
+    const fold = measureFrame(result([lms]), size, corners([4, 2, 2], 0.08)).faces[0];
+    expect(fold?.lipColour?.darkShare).toBeGreaterThan(0.05);
+    expect(fold?.lipColour?.greyShare).toBe(0);
+    expect(fold?.occluded).toBe(false);
+    expect(run(Array.from({ length: 12 }, () => corners([4, 2, 2], 0.08))).every((r) => r.level === 'ok')).toBe(true);
+    // A black thing with a colour left over the same corners is still grey on this frame alone.
+    const dark = measureFrame(result([lms]), size, corners([12, 12, 14], 0.08)).faces[0];
+    expect(dark?.occluded).toBe(true);
+  });
+
   it('sees a black microphone over the lips as covered, and a hand as skin (no redness)', () => {
     const mic = measureFrame(result([lms]), size, () => picture(size, lms, [30, 32, 36])).faces[0];
     expect(mic?.lipColour?.greyShare).toBeGreaterThan(0.9);

@@ -464,6 +464,7 @@ export function measureLipRing(lms: Landmark[], size: FrameSize, region: RgbaReg
   let yellow = 0;
   let blue = 0;
   let crushed = 0;
+  let crushedLip = 0;
   const sectors = Array.from({ length: LIPS_OCCLUDED.sectors }, () => ({ rg: 0, luma: 0, n: 0 }));
   const bins = Array.from({ length: LIPS_OCCLUDED.bins }, () => ({ rg: 0, luma: 0, n: 0 }));
   const halves = [{ rg: 0, luma: 0, n: 0 }, { rg: 0, luma: 0, n: 0 }];
@@ -509,10 +510,12 @@ export function measureLipRing(lms: Landmark[], size: FrameSize, region: RgbaReg
       addTo(halves[(bx - ax) * (y - ay) - (by - ay) * (x - ax) < 0 ? 0 : 1], s);
       if (isDark) {
         dark++;
-        // A pixel crushed to black under dim cheeks may be a red lip with no light left (held-out
-        // I's dimmed, desaturated d20: lips at RGB 0–16, 0, 0): grey only where it has a colour,
-        // or where the cheeks are lit well enough that lips are never that black.
-        if (s.rg < skinRg + 0.02 && (s.coloured || skinLuma >= LIPS_OCCLUDED.crushedSkinLuma)) grey++;
+        // Grey only where the pixel has a colour left: one crushed to black may be a red lip with
+        // no light left (held-out I's dimmed d20) or the fold of a mouth corner in a dim, contrasty
+        // picture (M's underexposed d13) as well as a black thing. Crushed lip pixels count as grey
+        // only when most of the ring is crushed under lit cheeks (below): a black thing over the lips.
+        if (!s.coloured) crushedLip++;
+        else if (s.rg < skinRg + 0.02) grey++;
       }
       n++;
     }
@@ -520,7 +523,9 @@ export function measureLipRing(lms: Landmark[], size: FrameSize, region: RgbaReg
   if (n + mouth < 8 || outside > n + mouth) return null;
   // A picture so dark that most of the ring is crushed to black (no colour left) under dim cheeks:
   // the lips cannot be told from a black thing, so nothing is judged (unknown, never a breach).
-  if (crushed > LIPS_OCCLUDED.crushedRingShare * (n + mouth) && skinLuma < LIPS_OCCLUDED.crushedSkinLuma) return TOO_DARK;
+  const mostlyCrushed = crushed > LIPS_OCCLUDED.crushedRingShare * (n + mouth);
+  if (mostlyCrushed && skinLuma < LIPS_OCCLUDED.crushedSkinLuma) return TOO_DARK;
+  if (mostlyCrushed) grey += crushedLip;
   const paleShare = outerHalf > 0 ? pale / outerHalf : 0;
   const yellowShare = yellow / (n + mouth);
   const blueShare = Math.min(blue / (n + mouth), blue >= LIPS_OCCLUDED.blueMinShare * (n + mouth) ? blueAroundLips() : 0);
