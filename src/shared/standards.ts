@@ -538,7 +538,7 @@ export const LIPS_OPEN_NO_VOICE = { section: '§1.2.2', maxSeconds: 1 } as const
  * part of G and H) no episode was found by crushed grey pixels; only those four breaches changed.
  * Still open (held-out N, round 12): under a dim, cool grade the upper lip in the nose's shadow
  * falls under darkLuma × the cheeks and, its shadows graded bluish, is no redder than them: it
- * reads as a grey thing on 3–20 % of the ring (N's dimmed d3 and cool-graded talking-4).
+ * reads as a grey thing on 2–20 % of the ring (N's dimmed d3 and cool-graded talking-4).
  * A breach needs minFrames = 2 consecutive covered frames (0.08 s at 25 fps, 0.067 s at 30). §1.2.5
  * says no frame may have a hand over the lips, and a lip-sync model learns from windows of 5
  * frames (SyncNet/Wav2Lip: 0.2 s at 25 fps): a 2-frame hand sweep spoils the windows it falls in,
