@@ -511,10 +511,14 @@ export const LIPS_OPEN_NO_VOICE = { section: '§1.2.2', maxSeconds: 1 } as const
  * read as covered (1 s of error). So on the first frame the history tests call covered, every test
  * that fires is asked again against the clear frames before the last baselineFrames; when all of
  * them can judge and call the lips clear, the recent frames were the stranger: they are forgotten
- * and the frame is clear. Asked on that first frame only — within a real cover older lips are no
- * witness (asked on every frame, J's red wine sip lost a third of its episode to older, redder
- * lips). On the replay of 133 clips it removed the watermelon's false breach and changed nothing
- * else; a cover there from the first frame has no older frames and keeps the limit above.
+ * and the frame is clear. Asked on the first minFrames such frames only — within a real cover
+ * older lips are no witness (asked on every frame, J's red wine sip lost a third of its episode to
+ * older, redder lips). On the replay of 133 clips it removed the watermelon's false breach and
+ * changed nothing else; a cover there from the first frame has no older frames and keeps the limit
+ * above. Round 11 asked on the first frame only; held-out N's red wine glass (round 12) showed why
+ * one is not enough: that frame was the glass leaving, rightly called covered by the older frames
+ * too, and the bare lips after it, never asked, kept 1.97 s of error. Asked on the first two (a
+ * breach needs two), N's after-glass breach went and nothing else moved on the replay of 195 clips.
  * The colour tests are not judged with the face turned beyond FACE_ANGLE.warnAboveDeg (the far
  * cheek and lip corner leave the picture; face.angle already warns); the hand test is. Landmark visibility cannot help: the face mesh
  * gives none (visibility 0 on every landmark) and

