@@ -3,7 +3,8 @@
  * the clean shared clips and every labelled lips.occluded case, derived clips as
  * occlusion-replay.mts left them in the accuracy cache. Held-out cases only when asked for by id.
  */
-import { readFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 
 export interface MarginClip {
@@ -50,6 +51,20 @@ export function marginClips(asked: readonly string[]): MarginClip[] {
     list.push({ file: path.join(clipsDir, `${c.id}.mp4`), key: c.id, frames: 0, episodes });
   }
   return asked.length ? list.filter((c) => asked.includes(c.key)) : list;
+}
+
+/**
+ * The video file of one labelled case (derived with its ffmpeg recipe into the accuracy cache if
+ * it is not there yet) or of a shared clip named without its extension.
+ */
+export function caseFile(id: string): string {
+  const media = path.resolve('../shared/media');
+  const labels = JSON.parse(readFileSync('test/fixtures/accuracy-labels.json', 'utf8')) as { cases: LabelledCase[] };
+  const c = labels.cases.find((k) => k.id === id);
+  if (!c?.derive) return path.join(media, `${id}.mp4`);
+  const file = path.join(process.env.TMPDIR ?? '/tmp', 'capture-studio-accuracy', 'clips', `${id}.mp4`);
+  if (!existsSync(file)) execFileSync('ffmpeg', ['-v', 'error', '-y', ...c.derive.map((a) => a.replaceAll('{media}', media).replaceAll('{out}', file))]);
+  return file;
 }
 
 function frameRangeOf(text: string, id: string): [number, number] {

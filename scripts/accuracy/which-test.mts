@@ -5,25 +5,15 @@
  * held-out M's underexposed d13 false breaches with it (grey: crushed mouth corners).
  *   npx tsx scripts/accuracy/which-test.mts <case id or clip key> [from] [to]
  */
-import { execFileSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { measureFrame, primaryFace, skinAlongLip, VisionRules } from '../../src/shared/vision/analysis';
 import { LIPS_OCCLUDED } from '../../src/shared/standards';
 import { openRawAnalyzer, rawLandmarks, replayMeasurements } from './landmarks';
+import { caseFile } from './occlusion-clips';
 
 process.env.CAPTURE_STUDIO_FACE_MODEL ??= path.resolve('../shared/models/face_landmarker.task');
-const media = path.resolve('../shared/media');
-const derived = path.join(process.env.TMPDIR ?? os.tmpdir(), 'capture-studio-accuracy', 'clips');
 const [id = '', from = '0', to = '99999'] = process.argv.slice(2);
-const labels = JSON.parse(readFileSync('test/fixtures/accuracy-labels.json', 'utf8')) as { cases: { id: string; derive?: string[] }[] };
-const c = labels.cases.find((k) => k.id === id);
-let file = path.join(media, `${id}.mp4`);
-if (c?.derive) {
-  file = path.join(derived, `${id}.mp4`);
-  if (!existsSync(file)) execFileSync('ffmpeg', ['-v', 'error', '-y', ...c.derive.map((a) => a.replaceAll('{media}', media).replaceAll('{out}', file))]);
-}
+const file = caseFile(id);
 const raw = await rawLandmarks(file, id, 'VIDEO', () => openRawAnalyzer('VIDEO'));
 const frames = await replayMeasurements(file, raw, measureFrame);
 const rules = new VisionRules();
