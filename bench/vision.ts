@@ -66,8 +66,8 @@ const MEASURE_PAGE = `async (secs) => {
   };
 }`;
 
-/** CPU seconds (user + system) of `pid` and all its descendants, from /proc; NaN elsewhere. */
-function treeCpuSeconds(pid: number): number {
+/** CPU seconds (user + system) of `pid` and each of its descendants, from /proc; null elsewhere. */
+function treeCpu(pid: number): Map<number, number> | null {
   try {
     const children = new Map<number, number[]>();
     const cpu = new Map<number, number>();
@@ -83,16 +83,28 @@ function treeCpuSeconds(pid: number): number {
         /* gone */
       }
     }
-    let total = 0;
+    const tree = new Map<number, number>();
     const walk = (p: number) => {
-      total += cpu.get(p) ?? 0;
+      tree.set(p, cpu.get(p) ?? 0);
       for (const c of children.get(p) ?? []) walk(c);
     };
     walk(pid);
-    return total;
+    return tree;
   } catch {
-    return NaN;
+    return null;
   }
+}
+
+/**
+ * CPU seconds the tree used between two snapshots, summed over the processes alive at the end: one
+ * that exited in between takes its whole CPU time out of a plain difference of sums (round 12: an
+ * auto-check's Chromium closing made monitor-off's reading −2.7 CPU s/s). Its last moments are lost.
+ */
+function cpuBetween(a: Map<number, number> | null, b: Map<number, number> | null): number {
+  if (!a || !b) return NaN;
+  let sum = 0;
+  for (const [p, v] of b) sum += v - (a.get(p) ?? 0);
+  return sum;
 }
 
 interface PageMeasure {
@@ -127,6 +139,20 @@ async function untilFinalized(home: string): Promise<number> {
       });
     });
   while (busy() && Date.now() - t0 < 300_000) await new Promise((r) => setTimeout(r, 500));
+  return (Date.now() - t0) / 1000;
+}
+
+/** Seconds until `pid`'s process tree uses under 0.3 CPU s/s over 2 s (at most 600). */
+async function untilQuiet(pid: number): Promise<number> {
+  const t0 = Date.now();
+  let before = treeCpu(pid);
+  while (Date.now() - t0 < 600_000) {
+    await new Promise((r) => setTimeout(r, 2000));
+    const now = treeCpu(pid);
+    const used = cpuBetween(before, now);
+    if (!Number.isFinite(used) || used / 2 < 0.3) break;
+    before = now;
+  }
   return (Date.now() - t0) / 1000;
 }
 
@@ -239,9 +265,9 @@ export async function benchVision(): Promise<BenchEntry[]> {
         const seconds = 10;
         // The studio (in this process: serve, ffmpeg children) and Chromium (a child of it).
         const pid = process.pid;
-        const c0 = treeCpuSeconds(pid);
+        const c0 = treeCpu(pid);
         const m = (await page.evaluate(`(${MEASURE_PAGE})(${seconds})`)) as PageMeasure;
-        const cpuIdle = (treeCpuSeconds(pid) - c0) / m.dt;
+        const cpuIdle = cpuBetween(c0, treeCpu(pid)) / m.dt;
 
         out.push({ name: `live.${label}.cpu`, value: cpuIdle, unit: 'CPU s/s of the studio + Chromium process tree, not recording', note: `of ${os.cpus().length} cores` });
         const expected = Math.round(25 * m.dt);
@@ -263,9 +289,9 @@ export async function benchVision(): Promise<BenchEntry[]> {
         let saved: { frames: number; videoSeconds: number } | null;
         try {
           await startTake(page, `bench ${label}`);
-          const r0 = treeCpuSeconds(pid);
+          const r0 = treeCpu(pid);
           rec = (await page.evaluate(`(${MEASURE_PAGE})(12)`)) as PageMeasure;
-          cpuRec = (treeCpuSeconds(pid) - r0) / rec.dt;
+          cpuRec = cpuBetween(r0, treeCpu(pid)) / rec.dt;
           saved = await recordedFrames(page, srvHome);
         } catch (err) {
           out.push({ name: `rec.${label}.error`, value: NaN, unit: '', note: (err as Error).message.split('\n')[0] });
@@ -276,17 +302,20 @@ export async function benchVision(): Promise<BenchEntry[]> {
         await browser.close();
         browser = null;
         const recLoad = load();
-        // The take's finalize (an ffmpeg encode, a child of this process) runs on after Stop: wait
-        // for it, so that it neither loads the next measurement nor counts in its CPU (round 12:
-        // monitor-off, measured during monitor-on's finalize, read 19.6 frames/s and 2.03 CPU s/s).
+        // The take's finalize (an ffmpeg encode) and then its auto-check (the whole acceptance
+        // check, both face workers) run on after Stop in this process tree: wait for both, so that
+        // they neither load the next measurement nor count in its CPU. Round 12: waiting for the
+        // finalize alone, monitor-off still read 1.87 CPU s/s at rest against monitor-on's 1.55 —
+        // monitor-on's auto-check was running beside it (a second studio, so no recording paused it).
         const finalizeWait = await untilFinalized(srvHome);
+        const settleWait = await untilQuiet(pid);
         if (saved) {
           const expectedRec = Math.round(saved.videoSeconds * 25);
           out.push({
             name: `rec.${label}.recorded-fps`,
             value: saved.frames / saved.videoSeconds,
             unit: 'frames/s in the raw take (ffprobe)',
-            note: `${saved.frames} frames in ${saved.videoSeconds.toFixed(2)} s; short of 25/s: ${Math.max(0, expectedRec - saved.frames)}; camera track delivered ${rec.deliveredFrames} in the 12 s measured; load ${recLoad}; finalize done ${finalizeWait.toFixed(0)} s after Stop`,
+            note: `${saved.frames} frames in ${saved.videoSeconds.toFixed(2)} s; short of 25/s: ${Math.max(0, expectedRec - saved.frames)}; camera track delivered ${rec.deliveredFrames} in the 12 s measured; load ${recLoad}; finalize done ${finalizeWait.toFixed(0)} s after Stop, the studio quiet ${settleWait.toFixed(0)} s later`,
           });
           out.push({ name: `rec.${label}.recorder-dropped`, value: Math.max(0, expectedRec - saved.frames), unit: 'frames short of 25/s in the raw take', note: `camera track delivered ${rec.deliveredFps} fps live` });
         } else out.push({ name: `rec.${label}.recorded-fps`, value: NaN, unit: 'frames/s', note: 'no recStats.recorded in take.json' });
