@@ -804,6 +804,12 @@ export class VisionRules {
   /** How many frames in a row the history tests alone have called the lips covered. */
   private historyCoverFrames = 0;
 
+  /** The history tests no longer call the lips covered alone (or their history restarts). */
+  private endHistoryCover(): void {
+    this.historyCoverSince = null;
+    this.historyCoverFrames = 0;
+  }
+
   reset(): void {
     this.openFrames = 0;
     this.openSince = null;
@@ -814,8 +820,7 @@ export class VisionRules {
     this.lipHistory = [];
     this.slices.reset();
     this.lastCentre = null;
-    this.historyCoverSince = null;
-    this.historyCoverFrames = 0;
+    this.endHistoryCover();
   }
 
   /**
@@ -845,8 +850,7 @@ export class VisionRules {
       this.lipHistory = [];
       this.slices.reset();
       this.lastCentre = null;
-      this.historyCoverSince = null;
-      this.historyCoverFrames = 0;
+      this.endHistoryCover();
       return null;
     }
     const h = face.box.y1 - face.box.y0;
@@ -854,8 +858,7 @@ export class VisionRules {
     if (this.lastCentre && Math.hypot(centre.x - this.lastCentre.x, centre.y - this.lastCentre.y) > 0.5 * h) {
       this.lipHistory = [];
       this.slices.reset();
-      this.historyCoverSince = null;
-      this.historyCoverFrames = 0;
+      this.endHistoryCover();
     }
     this.lastCentre = centre;
     // Turned far (beyond the face.angle limit) the colour check is not judged (measureFrame leaves
@@ -888,14 +891,10 @@ export class VisionRules {
       if (t - this.historyCoverSince >= LIPS_OCCLUDED.relearnAfterSec) {
         this.lipHistory = [];
         this.slices.reset();
-        this.historyCoverSince = null;
-        this.historyCoverFrames = 0;
+        this.endHistoryCover();
         return false;
       }
-    } else {
-      this.historyCoverSince = null;
-      this.historyCoverFrames = 0;
-    }
+    } else this.endHistoryCover();
     const covered = face.occluded || byHistory;
     if (!covered) {
       this.slices.remember(face.lipColour, face.lipGap);
