@@ -496,6 +496,20 @@ export const LIPS_OPEN_NO_VOICE = { section: '§1.2.2', maxSeconds: 1 } as const
  * cheeks differ by up to 0.18 between the two patches, so no limit on that difference could tell
  * a phone half over one patch (0.11–0.20), and the median of all pixels alone (not the mean of the
  * kept ones) moved marginal cases elsewhere (a new false breach on hamilton and on J's red wine).
+ * A hand of skin colour over a whole cheek patch keeps every pixel (round 13: held-out O's knuckles
+ * scratching beside the nose, that patch's redness 0.08 → 0.16 and luma 183 → 97, 2.1 s of false
+ * error from the history tests against lips that had not changed). cheek-watch.ts: when one
+ * patch's luma, against its own median over this face's recent clear frames, moves cheekSideRatio
+ * (1.5×) more than the other's, and the ring's own mean redness and luma (against no cheek) are
+ * within cheekLipsStillRg and cheekLipsStillLuma of their median in those frames, the history
+ * tests and "skin along a lip" call the lips covered only if they do so against the mean and
+ * against each cheek alone, carried by its offset to the mean in those frames. Such frames do not
+ * join the cheeks' history. This can only clear a frame, and only one whose lips kept their look.
+ * On the knuckles the ring's own luma stayed within 0.975–0.998 of its median and its redness
+ * within −0.010…+0.019. Covers that also lay over a cheek moved it: I's deep-brown hand over half
+ * the mouth 0.79–0.82, J's dark hair lock 0.82–0.92 (−0.055…−0.006 in redness). Without the lips'
+ * own test the replay lost the hand and most of the hair. 1.5× is where the knuckles lay (0.53
+ * against the other patch's 1.01).
  * The tests against the face's own history (fade, dark, red, skin thirds, slices) learn from clear
  * frames only, so a cover there from the take's first frame becomes "the lips" and the bare lips
  * after it read as covered for ever (round 9: held-out J's red cloth over the mouth for the first
@@ -602,6 +616,9 @@ export const LIPS_OCCLUDED = {
   blueMinShare: 0.25,
   relearnAfterSec: 2,
   cheekPixelGap: 0.3,
+  cheekSideRatio: 1.5,
+  cheekLipsStillRg: 0.03,
+  cheekLipsStillLuma: 1.05,
 } as const;
 
 /**

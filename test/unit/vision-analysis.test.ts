@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { FACE_ANGLE, FACE_FRAMING, LIPS_GAP, LIPS_OCCLUDED } from '../../src/shared/standards';
 import { colourRectFor, headAngles, lipColour, lipStateOf, measureFrame, primaryFace, skinAlongLip, skinOverLips, skinReference, VisionRules, type RgbaRegion } from '../../src/shared/vision/analysis';
 import { face, matrix, fingerOverCorner, picture, result } from './helpers/vision';
-import { CHEEK_LEFT, LIPS_INNER, LIPS_OUTER } from '../../src/shared/vision/mesh';
+import { CHEEK_LEFT, CHEEK_RIGHT, LIPS_INNER, LIPS_OUTER } from '../../src/shared/vision/mesh';
 
 describe('head angles from the transformation matrix', () => {
   it('recovers yaw, pitch and roll of R = Rz·Ry·Rx (column-major)', () => {
@@ -386,6 +386,33 @@ describe('the lip colour check', () => {
     // A black thing with a colour left over the same corners is still grey on this frame alone.
     const dark = measureFrame(result([lms]), size, corners([12, 12, 14], 0.08)).faces[0];
     expect(dark?.occluded).toBe(true);
+  });
+
+  it('a hand on one cheek is no cover of the lips; the same hand over the lips too is (held-out O)', () => {
+    // O's knuckles scratching beside the nose lay over one cheek patch (redness 0.08 → 0.16, luma
+    // 183 → 97): the mean of the two cheeks moved, the unchanged lips faded against it. A hand
+    // darker and redder than the cheeks over the subject's right cheek patch only:
+    const lips: [number, number, number] = [190, 90, 95];
+    const hand: [number, number, number] = [170, 70, 50];
+    const cheek = lms[CHEEK_RIGHT] as { x: number; y: number };
+    const radius = 0.07 * size.width;
+    const onCheek = (overLips: boolean, rgb = hand) => (): RgbaRegion => {
+      const region = picture(size, lms, overLips ? rgb : lips);
+      paint(region, (x, y) => Math.hypot(x - cheek.x * size.width, y - cheek.y * size.height) < radius, rgb);
+      return region;
+    };
+    const clear = () => picture(size, lms, lips);
+    const bare = Array.from({ length: 30 }, () => clear);
+    // The picture is what the knuckles did: the mean of the cheeks redder, the lips unchanged.
+    const scratched = measureFrame(result([lms]), size, onCheek(false)).faces[0]!.lipColour!;
+    const before = measureFrame(result([lms]), size, clear).faces[0]!.lipColour!;
+    expect(scratched.contrast).toBeLessThan(LIPS_OCCLUDED.fadeRatio * before.contrast);
+    const states = run([...bare, ...Array.from({ length: 20 }, () => onCheek(false)), ...bare.slice(0, 10)]);
+    expect(states.filter((r) => r.level === 'error')).toHaveLength(0);
+    // A hand of the face's own skin in shadow (120, 85, 70: luma 0.55 of the cheeks') over the lips
+    // and the same cheek: the lips lose their redness against either cheek, and are covered.
+    const covered = run([...bare, ...Array.from({ length: 6 }, () => onCheek(true, [120, 85, 70]))]);
+    expect(covered.slice(30).some((r) => r.level === 'error')).toBe(true);
   });
 
   it('sees a black microphone over the lips as covered, and a hand as skin (no redness)', () => {

@@ -9,6 +9,7 @@
  */
 import { handCoverOfLips } from './hand-over-lips';
 import { LipSliceMemory } from './lip-slices';
+import { CheekWatch } from './cheek-watch';
 import type { Finding, FindingValues, Severity } from '../findings';
 import { ruleMessage } from '../rules';
 import {
@@ -115,6 +116,18 @@ export interface LipColour {
    * mouth does not change (the mouth corners' landmarks move under it).
    */
   eyePx: number;
+  /**
+   * The skin the ring was compared with (redness, luma) and the two cheek patches' own means
+   * [subject's left, right] (null outside the pixels): VisionRules re-bases the ring on one cheek
+   * when something comes over the other (cheek-watch.ts).
+   */
+  skin?: { rg: number; luma: number; sides: [CheekTone | null, CheekTone | null] };
+}
+
+/** One cheek patch's mean redness and luma. */
+export interface CheekTone {
+  rg: number;
+  luma: number;
 }
 
 export interface LipSector {
@@ -399,7 +412,11 @@ export function cheekPatches(lms: Landmark[], size: FrameSize, region: RgbaRegio
  * something held over part of one cheek (held-out K's red phone) is no skin. `dropped`: how many
  * were left out (harness). Null with fewer than 4 pixels.
  */
-export function skinReference(lms: Landmark[], size: FrameSize, region: RgbaRegion): (SkinPatch & { dropped: number }) | null {
+export function skinReference(
+  lms: Landmark[],
+  size: FrameSize,
+  region: RgbaRegion,
+): (SkinPatch & { dropped: number; sides: [CheekTone | null, CheekTone | null] }) | null {
   const [a, b] = cheekPixels(lms, size, region);
   const all: PatchPixels = { rg: [...(a?.rg ?? []), ...(b?.rg ?? [])], yb: [...(a?.yb ?? []), ...(b?.yb ?? [])], luma: [...(a?.luma ?? []), ...(b?.luma ?? [])] };
   if (all.rg.length < 4) return null;
@@ -408,7 +425,11 @@ export function skinReference(lms: Landmark[], size: FrameSize, region: RgbaRegi
   const skin = (i: number) => Math.hypot((all.rg[i] as number) - mRg, (all.yb[i] as number) - mYb) <= LIPS_OCCLUDED.cheekPixelGap;
   const kept = meanOf(all, skin);
   if (!kept || kept.n < 4) return null;
-  return { ...kept, dropped: all.rg.length - kept.n };
+  const tone = (p: PatchPixels | null): CheekTone | null => {
+    const m = p && meanOf(p);
+    return m ? { rg: m.rg, luma: m.luma } : null;
+  };
+  return { ...kept, dropped: all.rg.length - kept.n, sides: [tone(a), tone(b)] };
 }
 
 /** measureLipRing's answers: the colour check and the shares of the frame-alone cover tests. */
@@ -542,6 +563,7 @@ export function measureLipRing(lms: Landmark[], size: FrameSize, region: RgbaReg
     bins: bins.map(sectorOf),
     halves: halves.map(sectorOf),
     eyePx: eye,
+    skin: { rg: skinRg, luma: skinLuma, sides: skin.sides },
   };
   return { colour, paleShare, yellowShare, blueShare, dark: false };
   function bluerThanSkin(s: Sample): boolean {
@@ -797,6 +819,7 @@ export class VisionRules {
    * medians of the last baselineFrames; the red test those of the frames with a similar lip gap.
    */
   private lipHistory: { contrast: number; luma: number; gap: number }[] = [];
+  private readonly cheeks = new CheekWatch();
   private readonly slices = new LipSliceMemory();
   private lastCentre: { x: number; y: number } | null = null;
   /** When the tests that compare with the face's own history alone began to call the lips covered. */
@@ -819,6 +842,7 @@ export class VisionRules {
     this.occludedSince = null;
     this.lipHistory = [];
     this.slices.reset();
+    this.cheeks.reset();
     this.lastCentre = null;
     this.endHistoryCover();
   }
@@ -842,13 +866,17 @@ export class VisionRules {
     if (face && face.yellowCover !== null && face.yellowCover >= LIPS_OCCLUDED.yellowMinShare) return true;
     // One blue or violet thing over the lips and the skin around them (a scarf, a mask): the same.
     if (face && face.blueCover !== null && face.blueCover >= LIPS_OCCLUDED.blueMinShare) return true;
+    // The ring against each cheek alone (cheek-watch.ts): a hand on one cheek moves the skin the
+    // lips are measured against, a cover over the lips changes them against both cheeks.
+    const views = face?.lipColour ? this.cheeks.views(face.lipColour) : [];
     // Skin along one whole lip: this frame alone (skinAlongLip), within the colour check's limits.
-    if (face && face.lipColour && face.occluded !== null && skinAlongLip(face.lipColour)) return true;
+    if (face && face.lipColour && face.occluded !== null && skinAlongLip(face.lipColour) && views.every(skinAlongLip)) return true;
     if (!face || !face.lipColour) {
       // No colour check (no pixels, a black frame, the mouth outside the picture): the lips are
       // unknown, and unknown never counts as covered (issue #13: the monitor restarting at Record).
       this.lipHistory = [];
       this.slices.reset();
+    this.cheeks.reset();
       this.lastCentre = null;
       this.endHistoryCover();
       return null;
@@ -858,13 +886,14 @@ export class VisionRules {
     if (this.lastCentre && Math.hypot(centre.x - this.lastCentre.x, centre.y - this.lastCentre.y) > 0.5 * h) {
       this.lipHistory = [];
       this.slices.reset();
+    this.cheeks.reset();
       this.endHistoryCover();
     }
     this.lastCentre = centre;
     // Turned far (beyond the face.angle limit) the colour check is not judged (measureFrame leaves
     // occluded null) and the history is neither used nor extended.
     if (face.occluded === null) return null;
-    const now = this.historySays(face, 0);
+    const now = this.historyOnEveryCheek(face, views, 0);
     let byHistory = Object.values(now).some((v) => v === true);
     // A cover the tests did not see while it was over the lips (one of the lips' own colour, held
     // still) joins the history, and the bare lips after it then read as covered (held-out K's
@@ -877,7 +906,7 @@ export class VisionRules {
     // older frames rightly call covered, and the bare lips right after it must still be asked
     // (held-out N's red wine glass, asked on the first frame only: 1.97 s of error after it left).
     const first = this.historyCoverFrames < LIPS_OCCLUDED.minFrames;
-    if (byHistory && first && !face.occluded && clearedBy(now, this.historySays(face, LIPS_OCCLUDED.baselineFrames))) {
+    if (byHistory && first && !face.occluded && clearedBy(now, this.historyOnEveryCheek(face, views, LIPS_OCCLUDED.baselineFrames))) {
       this.lipHistory.splice(-LIPS_OCCLUDED.baselineFrames);
       this.slices.forget(LIPS_OCCLUDED.baselineFrames);
       byHistory = false;
@@ -891,17 +920,33 @@ export class VisionRules {
       if (t - this.historyCoverSince >= LIPS_OCCLUDED.relearnAfterSec) {
         this.lipHistory = [];
         this.slices.reset();
+    this.cheeks.reset();
         this.endHistoryCover();
         return false;
       }
     } else this.endHistoryCover();
     const covered = face.occluded || byHistory;
     if (!covered) {
+      // Not while one cheek is covered: its history would learn the hand.
+      if (!views.length) this.cheeks.remember(face.lipColour);
       this.slices.remember(face.lipColour, face.lipGap);
       this.lipHistory.push({ contrast: face.lipColour.contrast, luma: face.lipColour.luma, gap: face.lipGap });
       if (this.lipHistory.length > LIPS_OCCLUDED.binHistoryFrames) this.lipHistory.shift();
     }
     return covered;
+  }
+
+  /**
+   * historySays against the cheeks' mean and against each cheek alone (`views`): a test calls the
+   * lips covered only when it does so against all of them (cheek-watch.ts).
+   */
+  private historyOnEveryCheek(face: FaceMeasurement, views: LipColour[], skip: number): HistoryVerdicts {
+    const all = this.historySays(face, skip);
+    for (const v of views) {
+      const other = this.historySays({ ...face, lipColour: v }, skip);
+      for (const k of Object.keys(all) as (keyof HistoryVerdicts)[]) if (all[k] === true && other[k] === false) all[k] = false;
+    }
+    return all;
   }
 
   /**
