@@ -840,10 +840,15 @@ export class VisionRules {
     this.darkSince = null;
     this.occludedFrames = 0;
     this.occludedSince = null;
+    this.forgetLips();
+    this.lastCentre = null;
+  }
+
+  /** This face's lips start again: no clear frames to compare with, no cover under way. */
+  private forgetLips(): void {
     this.lipHistory = [];
     this.slices.reset();
     this.cheeks.reset();
-    this.lastCentre = null;
     this.endHistoryCover();
   }
 
@@ -874,20 +879,14 @@ export class VisionRules {
     if (!face || !face.lipColour) {
       // No colour check (no pixels, a black frame, the mouth outside the picture): the lips are
       // unknown, and unknown never counts as covered (issue #13: the monitor restarting at Record).
-      this.lipHistory = [];
-      this.slices.reset();
-    this.cheeks.reset();
+      this.forgetLips();
       this.lastCentre = null;
-      this.endHistoryCover();
       return null;
     }
     const h = face.box.y1 - face.box.y0;
     const centre = { x: (face.box.x0 + face.box.x1) / 2, y: (face.box.y0 + face.box.y1) / 2 };
     if (this.lastCentre && Math.hypot(centre.x - this.lastCentre.x, centre.y - this.lastCentre.y) > 0.5 * h) {
-      this.lipHistory = [];
-      this.slices.reset();
-    this.cheeks.reset();
-      this.endHistoryCover();
+      this.forgetLips();
     }
     this.lastCentre = centre;
     // Turned far (beyond the face.angle limit) the colour check is not judged (measureFrame leaves
@@ -918,10 +917,7 @@ export class VisionRules {
       this.historyCoverSince ??= t;
       this.historyCoverFrames++;
       if (t - this.historyCoverSince >= LIPS_OCCLUDED.relearnAfterSec) {
-        this.lipHistory = [];
-        this.slices.reset();
-    this.cheeks.reset();
-        this.endHistoryCover();
+        this.forgetLips();
         return false;
       }
     } else this.endHistoryCover();
