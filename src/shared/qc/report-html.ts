@@ -49,6 +49,7 @@ interface Words {
   more: Template;
   severity: Record<Severity, string>;
   signOff: { heading: string; by: string; date: string; note: string };
+  mouths: { heading: string; hint: string; noFace: string };
 }
 
 const WORDS: Record<Lang, Words> = {
@@ -96,6 +97,11 @@ const WORDS: Record<Lang, Words> = {
     more: { one: '… and {{count}} more range', other: '… and {{count}} more ranges' },
     severity: { error: 'error', warn: 'warning', info: 'note' },
     signOff: { heading: 'Sign-off', by: 'Checked by', date: 'Date', note: 'Decision / notes' },
+    mouths: {
+      heading: 'Lips at a glance',
+      hint: 'The mouth every {{step}} s, left to right. The checks can miss a thin straw, a pen tip, a lock of hair or fingers on a corner from the first frame: look along the strip before you sign off. Framed: inside a lip finding.',
+      noFace: 'no face',
+    },
   },
   'zh-CN': {
     title: '验收报告',
@@ -137,6 +143,11 @@ const WORDS: Record<Lang, Words> = {
     more: '…… 另有 {{count}} 段',
     severity: { error: '错误', warn: '警告', info: '提示' },
     signOff: { heading: '签收', by: '检查人', date: '日期', note: '结论 / 备注' },
+    mouths: {
+      heading: '嘴部一览',
+      hint: '每 {{step}} 秒一张嘴部画面，从左到右。检查可能漏掉细吸管、笔尖、一缕头发或从第一帧起就在嘴角的手指：签收前请沿这条画面看一遍。带框：处于嘴唇相关问题的时间段内。',
+      noFace: '无人脸',
+    },
   },
 };
 
@@ -307,6 +318,37 @@ ${strip}
 </li>`;
 }
 
+/**
+ * The mouth strip (mouth-strip.ts): the mosaic with each row's time on the left, tiles inside a
+ * lips.* finding framed in its severity's colour, tiles without a face marked. Positions are shares
+ * of the mosaic so the frames stay on their tiles at any width and in print.
+ */
+function mouthSection(r: CheckReport, w: Words): string {
+  const m = r.mouthStrip;
+  if (!m || !m.tiles.length) return '';
+  const rows = Math.ceil(m.tiles.length / m.columns);
+  const pct = (v: number) => `${(v * 100).toFixed(3)}%`;
+  const lipFindings = r.findings.filter((f) => f.rule.startsWith('lips.') && f.severity !== 'info');
+  const rank: Record<Severity, number> = { error: 2, warn: 1, info: 0 };
+  const marks = m.tiles
+    .map((tile, i) => {
+      const left = pct((i % m.columns) / m.columns);
+      const top = pct(Math.floor(i / m.columns) / rows);
+      const box = `left:${left};top:${top};width:${pct(1 / m.columns)};height:${pct(1 / rows)}`;
+      // A finding's end is the end of its last frame: the frame at `end` is the first one after it.
+      const hit = lipFindings.filter((f) => tile.t >= f.start - 1e-6 && tile.t < f.end - 1e-6).sort((a, b) => rank[b.severity] - rank[a.severity])[0];
+      if (hit) return `<span class="mk ${hit.severity}" style="${box}" title="${esc(`${clockTenths(tile.t)} ${hit.rule}`)}" data-tile="${i}" data-rule="${esc(hit.rule)}"></span>`;
+      if (!tile.face) return `<span class="mk noface" style="${box}" data-tile="${i}">${esc(w.mouths.noFace)}</span>`;
+      return '';
+    })
+    .join('');
+  const labels = Array.from({ length: rows }, (_, row) => `<span class="rowt" style="top:${pct(row / rows)};height:${pct(1 / rows)}">${clockTenths(m.tiles[row * m.columns]!.t)}</span>`).join('');
+  const widthPx = m.columns * m.tileWidth;
+  return `<section class="mouths-box" data-testid="mouth-strip" data-tiles="${m.tiles.length}"><h2>${esc(w.mouths.heading)}</h2>
+<p class="muted">${esc(w.mouths.hint.replace('{{step}}', String(m.stepSec)))}</p>
+<div class="mouths" style="max-width:${widthPx}px">${labels}<img src="${m.image}" alt="" width="${widthPx}">${marks}</div></section>`;
+}
+
 const CSS = `
 *{-webkit-print-color-adjust:exact;print-color-adjust:exact;box-sizing:border-box}
 body{font-family:system-ui,'Noto Sans CJK SC','Noto Sans SC','PingFang SC','Microsoft YaHei',sans-serif;margin:20px auto;max-width:1000px;color:#1d2129;padding:0 16px;font-size:14px;line-height:1.4}
@@ -331,6 +373,10 @@ ol.groups{list-style:none;padding:0;margin:0}
 .strip{display:flex;gap:6px;flex-wrap:wrap;margin-top:4px}
 .strip figure{margin:0;text-align:center}.strip img{height:72px;width:auto;border-radius:3px;display:block}
 .strip figcaption{font-size:10px;color:#667}
+.mouths-box{break-inside:avoid}.mouths{position:relative;margin-left:44px}.mouths img{display:block;width:100%;height:auto;border-radius:3px}
+.mk{position:absolute;box-sizing:border-box;border:2px solid}.mk.error{border-color:${COLORS.error}}.mk.warn{border-color:${COLORS.warn}}
+.mk.noface{border:none;color:#ddd;font-size:9px;display:flex;align-items:center;justify-content:center}
+.rowt{position:absolute;left:-44px;width:40px;font-size:10px;color:#667;text-align:right;display:flex;align-items:center;justify-content:flex-end}
 .signoff{display:grid;grid-template-columns:1fr 1fr;gap:18px;margin-top:10px}.signoff div{border-bottom:1px solid #99a;min-height:34px;font-size:12px;color:#667}
 .signoff .wide{grid-column:1 / span 2;min-height:46px}.signoff-box{break-inside:avoid}
 .count{color:#445;font-size:12px;margin-left:4px}
@@ -363,6 +409,7 @@ ${aboutList(r, lang, w)}
 <div class="timeline">${timeline(r, groups, lang, w)}</div>
 <h2>${esc(w.findings)}${groups.length ? ` <span class="muted">(${esc(countWords(lang, groups.length, w.rules))})</span>` : ''}</h2>
 ${groups.length ? `<ol class="groups">${groups.map((g, i) => groupItem(g, i, lang, w)).join('\n')}</ol>` : `<p>${esc(w.noFindings)}</p>`}
+${mouthSection(r, w)}
 <section class="signoff-box"><h2>${esc(w.signOff.heading)}</h2>
 <div class="signoff"><div>${esc(w.signOff.by)}</div><div>${esc(w.signOff.date)}</div><div class="wide">${esc(w.signOff.note)}</div></div></section>
 </body></html>

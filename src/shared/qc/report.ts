@@ -7,6 +7,7 @@ import { z } from 'zod';
 import { FindingSchema, migrateFinding, type Finding } from '../findings';
 import { MarkerSchema } from '../api-schemas';
 import { ProbeResultSchema } from '../probe';
+import { MouthStripSchema } from './mouth-strip';
 
 export const VerdictSchema = z.enum(['pass', 'warn', 'fail']);
 export type Verdict = z.infer<typeof VerdictSchema>;
@@ -83,6 +84,8 @@ export const CheckReportSchema = z.object({
     audioT: z.array(z.number()),
     audioDb: z.array(z.number()),
   }),
+  /** The mouth every few seconds (mouth-strip.ts); absent without faces and in older reports. */
+  mouthStrip: MouthStripSchema.optional(),
 });
 export type CheckReport = z.infer<typeof CheckReportSchema>;
 

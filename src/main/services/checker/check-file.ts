@@ -10,6 +10,7 @@ import { formatFindings } from '../../../shared/qc/format-rules';
 import { multiSceneFindings, poseOver, returnPoseFindings, type PoseSample } from '../../../shared/qc/pose-rules';
 import { verdictOf, type CheckReport, type ReportFinding } from '../../../shared/qc/report';
 import { makeFinding } from '../../../shared/rules';
+import { MouthStripBuilder } from '../../../shared/qc/mouth-strip';
 import { phaseAt, segmentFindings, segmentPlan } from '../../../shared/qc/segment-rules';
 import { AUDIO_ANALYSIS, VISION_ANALYSIS, type PresetId } from '../../../shared/standards';
 import { FindingsLog, VisionRules, primaryFace, type FrameMeasurement } from '../../../shared/vision/analysis';
@@ -20,6 +21,7 @@ import { runBorderPass } from './border-pass';
 import { reportAbout, type AboutInput } from './report-about';
 import type { FaceAnalyzer, RgbaFrame } from './face-analyzer';
 import { FacePipeline } from './face-pipeline';
+import { encodeMouthStrip } from './mouth-strip-jpeg';
 import { videoFrameTimes } from './frame-times';
 import { thumbnailAt } from './thumbnails';
 import { analysisSize, runVideoPass } from './video-pass';
@@ -118,6 +120,8 @@ export async function checkFile(file: string, opts: CheckOptions): Promise<Check
   const log = new FindingsLog();
   const series: CheckReport['series'] = { frameT: [], faces: [], yaw: [], pitch: [], lipGap: [], audioT: [], audioDb: [] };
   const poses: PoseSample[] = [];
+  // The mouth every few seconds for the person who signs off (mouth-strip.ts): faces only.
+  const mouths = opts.faces ? new MouthStripBuilder(duration) : null;
   /** Times of the frames in which a face was found: such a frame is never "black" (continuity.ts). */
   const withFace = new Set<number>();
   const onFaces = (frame: RgbaFrame, m: FrameMeasurement) => {
@@ -130,6 +134,7 @@ export async function checkFile(file: string, opts: CheckOptions): Promise<Check
     series.pitch.push(face?.pitch === null || !face ? null : round(face.pitch, 1));
     series.lipGap.push(face ? round(face.lipGap, 4) : null);
     poses.push(poseSample(frame, m));
+    if (mouths?.wants(frame.t)) mouths.offer(frame.t, frame.rgba, frame.width, frame.height, face);
   };
   // Frames in flight on every vision worker, answers taken in frame order (face-pipeline.ts).
   const pipeline = opts.faces ? new FacePipeline(opts.faces, onFaces) : null;
@@ -190,6 +195,9 @@ export async function checkFile(file: string, opts: CheckOptions): Promise<Check
     }
     withFrames.push(rf);
   }
+  await hold();
+  // A strip that cannot be made costs the report its strip, never its verdict.
+  const mouthStrip = mouths ? await encodeMouthStrip(ff, mouths).catch(() => null) : null;
   progress('report', 1);
   const report: CheckReport = {
     verdict: verdictOf(sorted),
@@ -209,6 +217,7 @@ export async function checkFile(file: string, opts: CheckOptions): Promise<Check
       borders,
     },
     series,
+    ...(mouthStrip ? { mouthStrip } : {}),
     about: reportAbout({ ...opts.about, ffmpegVersion: ff.version, markers: opts.markers ?? [], facesAnalysed: opts.faces !== null, handPass: opts.faces?.handPass?.() ?? null }),
   };
   return { report, poses };

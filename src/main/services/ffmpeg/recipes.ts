@@ -98,6 +98,15 @@ export function thumbnailArgs(o: { input: string; t: number; width?: number }): 
   ];
 }
 
+/** Raw RGB pixels on stdin (width × height, one picture) to a JPEG on stdout (the report's mouth strip). */
+export function rawToJpegArgs(o: { width: number; height: number; quality?: number }): string[] {
+  return [
+    '-hide_banner', '-v', 'error', '-nostdin',
+    '-f', 'rawvideo', '-pix_fmt', 'rgb24', '-s', `${o.width}x${o.height}`, '-i', 'pipe:0',
+    '-frames:v', '1', '-f', 'image2pipe', '-c:v', 'mjpeg', '-q:v', String(o.quality ?? 4), 'pipe:1',
+  ];
+}
+
 /** One frame at `t` seconds (or the first) as an RGBA PAM picture file (keying stills). */
 export function stillFrameArgs(o: { input: string; output: string; t?: number }): string[] {
   const seek = o.t !== undefined && o.t > 0 ? ['-ss', String(o.t)] : [];
