@@ -61,6 +61,9 @@ test('the Check screen and its HTML report speak the UI language (zh-CN, then en
   await expect(report.getByTestId('legend')).toBeVisible();
   const group = report.locator('[data-testid="finding-group"][data-rule="frames.discontinuous"]');
   await expect(group).toHaveAttribute('data-count', /^[1-9]/);
+  // Lips at a glance: one mouth a second of the 5-s clip, in the report's language.
+  await expect(report.getByTestId('mouth-strip')).toHaveAttribute('data-tiles', '5');
+  await expect(report.getByTestId('mouth-strip')).toContainText('嘴部一览');
   await fullShot(report, 'report-html-zh-CN');
 
   await setLanguage(page, 'en');
@@ -70,6 +73,7 @@ test('the Check screen and its HTML report speak the UI language (zh-CN, then en
   await report.goto(enHref);
   await expect(report.locator('html')).toHaveAttribute('lang', 'en');
   await expect(report.getByTestId('counts')).toContainText(/\d+ warnings?/);
+  await expect(report.getByTestId('mouth-strip')).toContainText('Lips at a glance');
   await fullShot(report, 'report-html-en');
   await report.close();
 });

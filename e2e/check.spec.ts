@@ -22,8 +22,21 @@ test('check a file on the studio machine: progress, verdict, findings; a click s
   await expect
     .poll(async () => page.getByTestId('check-player').evaluate((v) => (v as HTMLVideoElement).currentTime), { timeout: 10_000 })
     .toBeGreaterThanOrEqual(start - 0.05);
+  // Lips at a glance: talking-1 is 6.1 s, one mouth a second; a click on a mouth seeks there.
+  const strip = page.getByTestId('mouth-strip');
+  await expect(strip).toHaveAttribute('data-tiles', '7');
+  await expect(strip).toContainText('Lips at a glance');
+  const tile = strip.locator('.mouth-tile').nth(4);
+  const at = Number(await tile.getAttribute('data-t'));
+  expect(at).toBeGreaterThan(3.99);
+  expect(at).toBeLessThan(4.1);
+  await tile.click();
+  await expect
+    .poll(async () => page.getByTestId('check-player').evaluate((v) => (v as HTMLVideoElement).currentTime), { timeout: 10_000 })
+    .toBeGreaterThanOrEqual(at - 0.05);
   await setLanguage(page, 'zh-CN');
   await expect(page.getByTestId('verdict')).not.toHaveText('');
+  await expect(strip).toContainText('嘴部一览');
   await shot(page, 'check-result-zh-CN');
 });
 

@@ -14,7 +14,7 @@ import { encodeMouthStrip } from '../../src/main/services/checker/mouth-strip-jp
 import { locateFfmpeg } from '../../src/main/services/ffmpeg';
 import { CheckReportSchema } from '../../src/shared/qc/report';
 import { reportHtml } from '../../src/shared/qc/report-html';
-import { MAX_TILES, MouthStripBuilder, mouthCrop, sampleTile, stripStep, STRIP_COLUMNS, TILE_HEIGHT, TILE_WIDTH, type MouthStrip } from '../../src/shared/qc/mouth-strip';
+import { MAX_TILES, MouthStripBuilder, MouthStripSchema, mouthCrop, tileMarks, sampleTile, stripStep, STRIP_COLUMNS, TILE_HEIGHT, TILE_WIDTH, type MouthStrip } from '../../src/shared/qc/mouth-strip';
 import { ffmpegSync, tempDir } from './helpers/derive';
 import { mediaFile } from './helpers/media';
 import { useFaceAnalyzer } from './helpers/real-checker';
@@ -118,6 +118,32 @@ describe('mouth strip: which frames, which crop', () => {
     const none = tileMean(rgb, width, 13, m.columns, 0.2, 0.2, 0.8, 0.8);
     for (const c of none) expect(Math.abs(c - 48)).toBeLessThan(8);
     expect(await encodeMouthStrip(await locateFfmpeg(), new MouthStripBuilder(5))).toBeNull();
+  });
+});
+
+describe('mouth strip from a report file someone copied in', () => {
+  const ok: MouthStrip = { image: 'data:image/jpeg;base64,/9j/AA==', columns: 2, tileWidth: TILE_WIDTH, tileHeight: TILE_HEIGHT, stepSec: 1, tiles: [{ t: 0, face: true }, { t: 1, face: false }] };
+  it.each([
+    ['markup in the picture', { image: 'data:image/jpeg;base64,AA"><script>alert(1)</script>' }],
+    ['another kind of URL', { image: 'https://example.com/x.jpg' }],
+    ['an SVG (can carry script)', { image: 'data:image/svg+xml;base64,PHN2Zz4=' }],
+    ['a million columns', { columns: 1_000_000 }],
+    ['giant tiles', { tileWidth: 100_000 }],
+    ['zero step', { stepSec: 0 }],
+    ['ten thousand tiles', { tiles: Array.from({ length: 10_000 }, (_, i) => ({ t: i, face: true })) }],
+  ])('%s is refused by the schema', (_name, over) => {
+    expect(MouthStripSchema.safeParse({ ...ok, ...over }).success).toBe(false);
+  });
+
+  it('a lips finding frames its tiles, the most severe first; a note or another rule frames none', () => {
+    const strip = { tiles: [0, 1, 2, 3].map((t) => ({ t, face: true })) };
+    const marks = tileMarks(strip, [
+      { rule: 'lips.open-no-voice', severity: 'warn', start: 0.5, end: 2.5 },
+      { rule: 'lips.occluded', severity: 'error', start: 2, end: 3 },
+      { rule: 'face.multiple', severity: 'error', start: 0, end: 4 },
+      { rule: 'lips.occluded', severity: 'info', start: 3, end: 4 },
+    ]);
+    expect(marks).toEqual([null, { rule: 'lips.open-no-voice', severity: 'warn' }, { rule: 'lips.occluded', severity: 'error' }, null]);
   });
 });
 

@@ -9,6 +9,7 @@
  * with ffmpeg; this file picks the frames, cuts and scales the crops and lays out the grid.
  */
 import { z } from 'zod';
+import type { Finding, Severity } from '../findings';
 import type { FaceMeasurement } from '../vision/analysis';
 
 /** Tile size in pixels (5:3, about a mouth and its corners). */
@@ -23,10 +24,10 @@ const CROP_FACE_WIDTHS = 0.62;
 
 export const MouthStripSchema = z.object({
   /** The mosaic as a data: URL (JPEG), columns × rows tiles. */
-  image: z.string().startsWith('data:image/'),
-  columns: z.number().int().positive(),
-  tileWidth: z.number().int().positive(),
-  tileHeight: z.number().int().positive(),
+  image: z.string().regex(/^data:image\/jpeg;base64,[A-Za-z0-9+/]+=*$/),
+  columns: z.number().int().positive().max(STRIP_COLUMNS),
+  tileWidth: z.number().int().positive().max(4 * TILE_WIDTH),
+  tileHeight: z.number().int().positive().max(4 * TILE_HEIGHT),
   /** Seconds between tiles. */
   stepSec: z.number().positive(),
   /** Per tile in reading order: the frame's time, and whether a face (so a mouth) was found. */
@@ -168,4 +169,21 @@ export function sampleTile(rgba: Uint8Array, width: number, height: number, crop
     }
   }
   return out;
+}
+
+/**
+ * Per tile, the most severe lips.* finding (error over warning; notes are not marked) the tile's
+ * frame lies in, or null: what the report and the check screen frame. A finding's end is the end
+ * of its last frame, so the frame at `end` is the first one after it.
+ */
+export function tileMarks(strip: Pick<MouthStrip, 'tiles'>, findings: readonly Pick<Finding, 'rule' | 'severity' | 'start' | 'end'>[]): ({ rule: string; severity: Exclude<Severity, 'info'> } | null)[] {
+  const lips = findings.filter((f) => f.rule.startsWith('lips.') && f.severity !== 'info');
+  return strip.tiles.map((tile) => {
+    let best: { rule: string; severity: Exclude<Severity, 'info'> } | null = null;
+    for (const f of lips) {
+      if (!(tile.t >= f.start - 1e-6 && tile.t < f.end - 1e-6) || f.severity === 'info') continue;
+      if (!best || (f.severity === 'error' && best.severity !== 'error')) best = { rule: f.rule, severity: f.severity };
+    }
+    return best;
+  });
 }

@@ -9,6 +9,7 @@ import type { Severity } from '../findings';
 import { countWords, renderFinding, renderGroupMessage, ruleTitle, type Lang, type Template } from '../rules';
 import type { CheckReport, ReportAbout, ReportFinding } from './report';
 import { groupFindings, severityCounts, type FindingGroup } from './report-groups';
+import { tileMarks } from './mouth-strip';
 import { clockTenths } from './spans';
 
 export type { Lang };
@@ -328,15 +329,13 @@ function mouthSection(r: CheckReport, w: Words): string {
   if (!m || !m.tiles.length) return '';
   const rows = Math.ceil(m.tiles.length / m.columns);
   const pct = (v: number) => `${(v * 100).toFixed(3)}%`;
-  const lipFindings = r.findings.filter((f) => f.rule.startsWith('lips.') && f.severity !== 'info');
-  const rank: Record<Severity, number> = { error: 2, warn: 1, info: 0 };
+  const hits = tileMarks(m, r.findings);
   const marks = m.tiles
     .map((tile, i) => {
       const left = pct((i % m.columns) / m.columns);
       const top = pct(Math.floor(i / m.columns) / rows);
       const box = `left:${left};top:${top};width:${pct(1 / m.columns)};height:${pct(1 / rows)}`;
-      // A finding's end is the end of its last frame: the frame at `end` is the first one after it.
-      const hit = lipFindings.filter((f) => tile.t >= f.start - 1e-6 && tile.t < f.end - 1e-6).sort((a, b) => rank[b.severity] - rank[a.severity])[0];
+      const hit = hits[i];
       if (hit) return `<span class="mk ${hit.severity}" style="${box}" title="${esc(`${clockTenths(tile.t)} ${hit.rule}`)}" data-tile="${i}" data-rule="${esc(hit.rule)}"></span>`;
       if (!tile.face) return `<span class="mk noface" style="${box}" data-tile="${i}">${esc(w.mouths.noFace)}</span>`;
       return '';
@@ -346,7 +345,7 @@ function mouthSection(r: CheckReport, w: Words): string {
   const widthPx = m.columns * m.tileWidth;
   return `<section class="mouths-box" data-testid="mouth-strip" data-tiles="${m.tiles.length}"><h2>${esc(w.mouths.heading)}</h2>
 <p class="muted">${esc(w.mouths.hint.replace('{{step}}', String(m.stepSec)))}</p>
-<div class="mouths" style="max-width:${widthPx}px">${labels}<img src="${m.image}" alt="" width="${widthPx}">${marks}</div></section>`;
+<div class="mouths" style="max-width:${widthPx}px">${labels}<img src="${esc(m.image)}" alt="" width="${widthPx}">${marks}</div></section>`;
 }
 
 const CSS = `

@@ -7,6 +7,7 @@ import { PresetPicker } from '../run/PresetPicker';
 import { TakeTimeline } from '../run/TakeTimeline';
 import { useCheck } from './check-store';
 import { FindingsList } from './FindingsList';
+import { MouthStripView } from './MouthStripView';
 import { SourcePicker } from '../../components/SourcePicker';
 
 const SPAN_COLORS = { error: '#d93a3a', warn: '#e0a020', info: '#4a8fe0' } as const;
@@ -138,6 +139,7 @@ export function CheckScreen() {
                 .map((f) => ({ start: f.start, end: f.end, color: SPAN_COLORS[f.severity], label: f.rule }))}
               height={28}
             />
+            {report.mouthStrip && <MouthStripView strip={report.mouthStrip} findings={report.findings} onSeek={seek} />}
           </>
         ) : (
           <p className="muted">{t('check.intro')}</p>

@@ -21,5 +21,10 @@ export const checkEn = {
     wholeFile: 'whole file',
     moreRanges: '+{{count}} more',
     severity: { error: 'error', warn: 'warning', info: 'info' },
+    mouths: {
+      heading: 'Lips at a glance',
+      hint: 'The mouth every {{step}} s. The checks can miss a thin straw, a pen tip, a lock of hair or fingers on a corner from the first frame: look along the strip. Click a mouth to see that moment.',
+      noFace: 'no face',
+    },
   },
 };

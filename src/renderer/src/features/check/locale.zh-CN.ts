@@ -23,5 +23,10 @@ export const checkZhCN: Shape<typeof checkEn> = {
     wholeFile: '整个文件',
     moreRanges: '另有 {{count}} 段',
     severity: { error: '错误', warn: '警告', info: '提示' },
+    mouths: {
+      heading: '嘴部一览',
+      hint: '每 {{step}} 秒一张嘴部画面。检查可能漏掉细吸管、笔尖、一缕头发或从第一帧起就在嘴角的手指：请沿这条画面看一遍。点一张嘴部画面即可跳到那一刻。',
+      noFace: '无人脸',
+    },
   },
 };
