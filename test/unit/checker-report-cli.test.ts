@@ -47,6 +47,10 @@ describe('capture-studio check --lang', () => {
       const lines = r.stdout.split('\n').filter((l) => /^\s+(error|warn|info)\s/.test(l));
       expect(lines.length).toBeGreaterThan(0);
       for (const l of lines) expect(l).toMatch(/[\u4e00-\u9fff]/);
+      // The reason faces were not checked is in Chinese too, not an English fragment in a Chinese sentence.
+      const notAnalysed = lines.find((l) => l.includes('faces.not-analysed'));
+      expect(notAnalysed).toContain('命令行指定了 --no-faces');
+      expect(page).not.toContain('asked for with');
       const report = CheckReportSchema.parse(JSON.parse(readFileSync(json, 'utf8')));
       // Independent: the version ffmpeg itself prints.
       const version = /^ffmpeg version (\S+)/.exec(execFileSync('ffmpeg', ['-version'], { encoding: 'utf8' }))?.[1];

@@ -56,11 +56,11 @@ export const checkCommand: CliCommand = {
     if (pre.truncated) io.stderr(`${pre.truncated.severity} ${pre.truncated.rule}: ${pre.truncated.message}\n`);
 
     let faces = null;
-    let facesUnavailable: string | undefined = values['no-faces'] ? 'asked for with --no-faces' : undefined;
+    let facesUnavailable: string | undefined = values['no-faces'] ? NO_FACES_REASON.asked[lang] : undefined;
     if (!values['no-faces']) {
       const missing = await faceModelMissing(io.env);
       if (missing) {
-        facesUnavailable = 'the face model is not installed';
+        facesUnavailable = NO_FACES_REASON.noModel[lang];
         io.stderr(`Faces and lips will not be checked. ${missing}\n`);
       } else {
         try {
@@ -106,6 +106,12 @@ export const checkCommand: CliCommand = {
       await faces?.close();
     }
   },
+};
+
+/** Why faces were not analysed, for faces.not-analysed's {{reason}}, in the report's language. */
+const NO_FACES_REASON: Record<'asked' | 'noModel', Record<Lang, string>> = {
+  asked: { en: 'asked for with --no-faces', 'zh-CN': '命令行指定了 --no-faces' },
+  noModel: { en: 'the face model is not installed', 'zh-CN': '未安装人脸模型' },
 };
 
 /** One line per finding, worded in the report's language (the rule id stays for scripts). */
