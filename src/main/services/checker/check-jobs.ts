@@ -102,10 +102,13 @@ export class CheckJobs {
       await preflightCheck(file);
       // Starting a Chromium takes seconds of CPU: not while a take records.
       await hold?.();
+      let facesUnavailable: string | undefined;
       try {
         faces = await this.deps.openFaces();
       } catch (err) {
         this.deps.log(`check without faces: ${(err as Error).message}`);
+        // faces.not-analysed names the reason in the report's language; the cause stays as said.
+        facesUnavailable = `${about.lang === 'zh-CN' ? '人脸分析无法启动' : 'face analysis could not start'}: ${(err as Error).message}`;
       }
       const faceModel = faces ? await this.deps.faceModel?.().catch(() => null) : null;
       const { report } = await checkFile(file, {
@@ -113,6 +116,7 @@ export class CheckJobs {
         faces,
         markers,
         about: { ...about, faceModel: faceModel ?? null },
+        facesUnavailable,
         signal,
         hold,
         onProgress: (p) => say({ jobId: id, ...p, paused: false }),
