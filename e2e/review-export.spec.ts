@@ -58,6 +58,14 @@ test('open a recorded take, step frames, mark a motion task, export the package'
   await expect(page.getByTestId('track-check')).toHaveAttribute('data-count', String(report.findings.length));
   await expect(page.getByTestId('thumbnails')).toHaveAttribute('data-count', '16', { timeout: 60_000 });
   await expect(page.getByTestId('review-check')).toHaveAttribute('data-verdict', report.verdict);
+  // The take's mouth strip (Lips at a glance) under the timeline; a click on a mouth seeks there.
+  expect(report.mouthStrip?.tiles.length).toBeGreaterThanOrEqual(5);
+  const strip = page.getByTestId('mouth-strip');
+  await expect(strip).toHaveAttribute('data-tiles', String(report.mouthStrip!.tiles.length));
+  await strip.locator('.mouth-tile').nth(2).click();
+  await expect(transport).toHaveAttribute('data-frame', String(Math.round(report.mouthStrip!.tiles[2]!.t * 25)));
+  await strip.locator('.mouth-tile').first().click();
+  await expect(transport).toHaveAttribute('data-frame', String(Math.round(report.mouthStrip!.tiles[0]!.t * 25)));
 
   // Frame stepping: keys and buttons, shown as SS:FF, frame number and seconds.
   await page.locator('body').click({ position: { x: 5, y: 5 } });

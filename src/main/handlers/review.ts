@@ -52,7 +52,9 @@ export function createReviewHandlers(ctx: StudioContext): HandlersFor<'review.op
         mediaUrl: ctx.links.link(file),
         probe,
         take,
-        check: check ? { verdict: check.report.verdict, findings: check.report.findings, htmlUrl: check.htmlFile ? ctx.links.link(check.htmlFile) : null } : null,
+        check: check
+          ? { verdict: check.report.verdict, findings: check.report.findings, htmlUrl: check.htmlFile ? ctx.links.link(check.htmlFile) : null, mouthStrip: check.report.mouthStrip ?? null }
+          : null,
         greenParams: gp && gp.source !== 'default' ? gp.params : null,
         exportDir: path.join(ctx.home.root, 'exports'),
       };

@@ -7,6 +7,7 @@ import { TakeSchema } from '../api-schemas';
 import { FindingSchema } from '../findings';
 import { GreenParamsSchema } from '../green-params';
 import { ProbeResultSchema } from '../probe';
+import { MouthStripSchema } from '../qc/mouth-strip';
 import { VerdictSchema } from '../qc/report';
 import { CheckSourceSchema } from './check';
 
@@ -20,7 +21,8 @@ export const ReviewInfoSchema = z.object({
   probe: ProbeResultSchema,
   take: TakeSchema.nullable(),
   /** The take's last acceptance check (check.json beside it), when one ran. */
-  check: z.object({ verdict: VerdictSchema, findings: z.array(FindingSchema), htmlUrl: z.string().nullable() }).nullable(),
+  /** The take's last check: its verdict, findings, HTML report and mouth strip (null before mouth strips or without faces). */
+  check: z.object({ verdict: VerdictSchema, findings: z.array(FindingSchema), htmlUrl: z.string().nullable(), mouthStrip: MouthStripSchema.nullable() }).nullable(),
   /** The shoot's (or take's) greenParams (§1.3.3), for a green-screen task. */
   greenParams: GreenParamsSchema.nullable(),
   /** Where exports go unless the operator picks another folder. */

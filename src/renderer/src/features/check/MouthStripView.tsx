@@ -1,7 +1,7 @@
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { tileMarks, type MouthStrip } from '../../../../shared/qc/mouth-strip';
-import type { ReportFinding } from '../../../../shared/qc/report';
+import type { Finding } from '../../../../shared/findings';
 import { formatClock } from '../../lib/format';
 
 /**
@@ -9,7 +9,7 @@ import { formatClock } from '../../lib/format';
  * a lips finding framed in its colour. A click on a tile seeks the player there, so a straw or a
  * lock of hair the checks missed is one look and one click away.
  */
-export function MouthStripView({ strip, findings, onSeek }: { strip: MouthStrip; findings: ReportFinding[]; onSeek: (t: number) => void }) {
+export function MouthStripView({ strip, findings, onSeek }: { strip: MouthStrip; findings: readonly Finding[]; onSeek: (t: number) => void }) {
   const { t } = useTranslation();
   const marks = useMemo(() => tileMarks(strip, findings), [strip, findings]);
   const rows = Math.ceil(strip.tiles.length / strip.columns);

@@ -7,6 +7,7 @@ import { formatSeconds, formatSsFf, GRID_FPS, parseTime } from '../../../../shar
 import { TaskParamsSchema } from '../../../../shared/task/schema';
 import { formatClock } from '../../lib/format';
 import { useStudio } from '../../stores/studio-store';
+import { MouthStripView } from '../check/MouthStripView';
 import { ReviewTimeline, type TimelineSegment } from './ReviewTimeline';
 import { useReview } from './review-store';
 import { findingText, TaskPanel } from './TaskPanel';
@@ -308,6 +309,7 @@ export function ReviewScreen() {
               onSeek={(s) => player.seekSeconds(s)}
               onSegmentChange={onSegmentChange}
             />
+            {info.check?.mouthStrip && <MouthStripView strip={info.check.mouthStrip} findings={info.check.findings} onSeek={(s) => player.seekSeconds(s)} />}
           </>
         ) : (
           <p className="muted">{t('review.intro')}</p>
