@@ -278,9 +278,12 @@ export class LiveMonitor {
     const take = this.take;
     const log = this.log;
     if (!take || !log) return;
-    const findings = log.findings(this.lastMediaT);
+    // At Stop the take runs on past its last analysed frame (one frame in flight, the recorder's
+    // own stop): a breach still running then is closed at the end of the take, the same span the
+    // coverage finding counts, not at the last analysed frame; the file check sees every frame.
+    const seconds = Math.max(this.lastMediaT, (performance.now() - this.takeStartedAt) / 1000);
+    const findings = log.findings(final ? seconds : this.lastMediaT);
     if (final) {
-      const seconds = Math.max(this.lastMediaT, (performance.now() - this.takeStartedAt) / 1000);
       const coverage = coverageFinding(log.framesAnalysed, seconds);
       if (coverage) findings.push(coverage);
     }
